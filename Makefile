@@ -1,0 +1,54 @@
+# The two commands a newcomer needs: `make run` and `make test`. See README.md.
+SHELL := /bin/bash
+PORT ?= 8000
+VENV := .venv
+PY := $(VENV)/bin/python
+# Python from pyenv (.python-version says 3.13), else the newest python3.12+ on PATH.
+BASE_PYTHON ?= $(shell scripts/find-python.sh)
+
+.PHONY: run test bench lint format messages clean
+
+$(PY):
+	@test -n "$(BASE_PYTHON)" || { echo "Python 3.12 or newer is needed (pyenv install 3.13)."; exit 1; }
+	$(BASE_PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(VENV)/.runtime-installed: requirements.txt | $(PY)
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(PY)
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $(VENV)/.runtime-installed $@
+
+## make run: the embedded portal (SQLite, in-process jobs) on http://127.0.0.1:$(PORT)
+run: $(VENV)/.runtime-installed
+	DJANGO_DEBUG=true $(PY) manage.py migrate --noinput
+	DJANGO_DEBUG=true $(PY) manage.py compiletranslations
+	DJANGO_DEBUG=true $(PY) manage.py load_demo
+	@DJANGO_DEBUG=true $(PY) manage.py demo_logins
+	DJANGO_DEBUG=true JOBS_BACKEND=inprocess $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+## make test: lint, migrations check and the whole suite on real PostgreSQL, Redis, Celery, Chromium
+test: $(VENV)/.dev-installed
+	scripts/with-services.sh scripts/run-tests.sh $(ARGS)
+
+## make bench [NAME=...]: the benchmarks in bench/, each printing one JSON line
+bench: $(VENV)/.dev-installed
+	scripts/with-services.sh scripts/run-bench.sh $(NAME)
+
+lint: $(VENV)/.dev-installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
+
+format: $(VENV)/.dev-installed
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+## make messages: refresh the .po catalogues after changing translatable text (needs GNU gettext)
+messages: $(VENV)/.dev-installed
+	scripts/makemessages.sh
+
+clean:
+	rm -rf var staticfiles .pytest_cache .mypy_cache .ruff_cache

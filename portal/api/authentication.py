@@ -1,0 +1,75 @@
+"""``Authorization: Bearer sap_<lookup>_<secret>`` for partner systems."""
+
+from __future__ import annotations
+
+import hmac
+from dataclasses import dataclass
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from rest_framework import authentication, exceptions
+from rest_framework.request import Request
+
+from portal.api.models import KEY_PREFIX, ApiKey, hash_secret
+from portal.tenancy.roles import Capability, Role, capabilities_of
+
+
+@dataclass(frozen=True)
+class ApiClient:
+    """The principal behind an API key: behaves enough like a user for DRF and the audit trail."""
+
+    key: ApiKey
+    is_authenticated: bool = True
+    is_anonymous: bool = False
+    is_superuser: bool = False
+    is_staff: bool = False
+    pk: None = None
+
+    @property
+    def name(self) -> str:
+        return f"API: {self.key.name}"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def parse_token(token: str) -> tuple[str, str] | None:
+    parts = token.split("_", 2)
+    if len(parts) != 3 or parts[0] != KEY_PREFIX or not parts[1] or not parts[2]:
+        return None
+    return parts[1], parts[2]
+
+
+class ApiKeyAuthentication(authentication.BaseAuthentication):
+    keyword = "Bearer"
+
+    def authenticate(self, request: Request) -> tuple[ApiClient, ApiKey] | None:
+        header = authentication.get_authorization_header(request).decode("latin-1")
+        if not header:
+            return None
+        scheme, _sep, token = header.partition(" ")
+        if scheme != self.keyword:
+            return None
+        parsed = parse_token(token.strip())
+        if parsed is None:
+            raise exceptions.AuthenticationFailed(_("Malformed API key."))
+        lookup, secret = parsed
+        key = ApiKey.objects.all_tenants().select_related("tenant").filter(lookup=lookup).first()
+        if key is None or not hmac.compare_digest(key.secret_hash, hash_secret(secret)):
+            raise exceptions.AuthenticationFailed(_("Invalid API key."))
+        if not key.is_usable:
+            raise exceptions.AuthenticationFailed(_("This API key has expired or was revoked."))
+        ApiKey.objects.all_tenants().filter(pk=key.pk).update(last_used_at=timezone.now())
+        # The key decides the tenant and what may be done there: partners read, masked by default.
+        django_request = request._request
+        django_request.tenant = key.tenant  # type: ignore[attr-defined]
+        roles = frozenset({Role.PARTNER_VIEWER.value})
+        django_request.tenant_roles = roles  # type: ignore[attr-defined]
+        capabilities = set(capabilities_of(roles))
+        if key.can_see_personal_data:
+            capabilities.add(Capability.SEE_PERSONAL_DATA)
+        django_request.capabilities = frozenset(capabilities)  # type: ignore[attr-defined]
+        return ApiClient(key), key
+
+    def authenticate_header(self, request: Request) -> str:
+        return f'{self.keyword} realm="api"'

@@ -1,0 +1,108 @@
+"""The base viewset: scoping, prefetching, auditing and personal-data logging in one place.
+
+A programme's viewset declares its queryset, serializer and filters; everything else is here::
+
+    class MeetingViewSet(TenantModelViewSet):
+        queryset = Meeting.objects.select_related("organiser")
+        serializer_class = MeetingSerializer
+        filterset_fields = ["kind"]
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import models, transaction
+from rest_framework import mixins, viewsets
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from portal.api.serializers import personal_fields_of
+from portal.audit.actions import delete_audited, record_personal_read, save_audited
+from portal.audit.models import PersonalDataAccess
+from portal.core.models import AuditedModel
+from portal.tenancy.roles import Capability
+
+
+class TenantScopedMixin:
+    request: Request
+    queryset: Any
+    programme: str = "core"
+
+    def get_queryset(self) -> Any:
+        return self.queryset.for_tenant(self.request.tenant)  # type: ignore[attr-defined]
+
+    def actor(self) -> Any:
+        return self.request.auth if self.request.auth is not None else self.request.user
+
+    def log_personal_read(self, objects: list[models.Model]) -> None:
+        if not objects:
+            return
+        model = type(objects[0])
+        fields = personal_fields_of(model)
+        if not fields:
+            return
+        record_personal_read(
+            self.request.tenant,  # type: ignore[attr-defined]
+            model,
+            [o.pk for o in objects],
+            sorted(fields),
+            actor=self.actor(),
+            channel=PersonalDataAccess.Channel.API,
+            masked=Capability.SEE_PERSONAL_DATA not in getattr(self.request, "capabilities", frozenset()),
+            path=self.request.get_full_path(),
+        )
+
+
+class TenantReadOnlyViewSet(TenantScopedMixin, viewsets.ReadOnlyModelViewSet):  # type: ignore[type-arg]
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        queryset = self.filter_queryset(self.get_queryset())
+        page = self.paginate_queryset(queryset)
+        rows = list(page) if page is not None else list(queryset)
+        self.log_personal_read(rows)
+        serializer = self.get_serializer(rows, many=True)
+        if page is not None:
+            return self.get_paginated_response(serializer.data)
+        return Response(serializer.data)
+
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        instance = self.get_object()
+        self.log_personal_read([instance])
+        return Response(self.get_serializer(instance).data)
+
+
+class TenantModelViewSet(
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    mixins.DestroyModelMixin,
+    TenantReadOnlyViewSet,
+):
+    """Read and write; writes are audited when the model is an ``AuditedModel``."""
+
+    http_method_names = ["get", "post", "patch", "delete", "head", "options"]
+
+    @transaction.atomic
+    def perform_create(self, serializer: Any) -> None:
+        instance = serializer.save(tenant=self.request.tenant)  # type: ignore[attr-defined]
+        if isinstance(instance, AuditedModel):
+            from portal.audit.actions import record_change
+
+            record_change(instance, self.actor(), "create")
+
+    @transaction.atomic
+    def perform_update(self, serializer: Any) -> None:
+        instance = serializer.instance
+        if isinstance(instance, AuditedModel):
+            for attr, value in serializer.validated_data.items():
+                setattr(instance, attr, value)
+            save_audited(instance, self.actor())
+            serializer.instance = instance
+        else:
+            serializer.save()
+
+    @transaction.atomic
+    def perform_destroy(self, instance: Any) -> None:
+        if isinstance(instance, AuditedModel):
+            delete_audited(instance, self.actor())
+        else:
+            instance.delete()

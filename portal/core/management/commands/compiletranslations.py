@@ -1,0 +1,45 @@
+"""Compile every .po catalogue to .mo in pure Python, so `make run` needs no GNU gettext."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import polib
+from django.apps import apps
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+
+def catalogues() -> list[Path]:
+    roots = [Path(p) for p in settings.LOCALE_PATHS]
+    roots += [Path(config.path) / "locale" for config in apps.get_app_configs()]
+    base = Path(settings.BASE_DIR)
+    found: list[Path] = []
+    for root in roots:
+        if root.is_dir() and root.resolve().is_relative_to(base):
+            found.extend(sorted(root.glob("*/LC_MESSAGES/*.po")))
+    return found
+
+
+class Command(BaseCommand):
+    help = "Compile the project's translation catalogues (.po → .mo)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--check", action="store_true", help="Fail if a catalogue has untranslated or fuzzy entries."
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        problems: list[str] = []
+        files = catalogues()
+        for po_path in files:
+            catalogue = polib.pofile(str(po_path))
+            untranslated = [e.msgid for e in catalogue.untranslated_entries()]
+            fuzzy = [e.msgid for e in catalogue.fuzzy_entries()]
+            if untranslated or fuzzy:
+                problems.append(f"{po_path}: {len(untranslated)} untranslated, {len(fuzzy)} fuzzy: {(untranslated + fuzzy)[:5]}")
+            catalogue.save_as_mofile(str(po_path.with_suffix(".mo")))
+        self.stdout.write(f"Compiled {len(files)} catalogues.")
+        if options["check"] and problems:
+            raise CommandError("Incomplete translations:\n" + "\n".join(problems))

@@ -1,0 +1,73 @@
+"""Tenants (implementing units, nested State Grid → province → unit) and memberships."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from portal.tenancy.roles import Role
+
+
+class Tenant(models.Model):
+    class Kind(models.TextChoices):
+        GROUP = "group", _("Group headquarters")
+        PROVINCE = "province", _("Provincial company")
+        UNIT = "unit", _("Implementing unit")
+
+    slug = models.SlugField(_("code"), max_length=40, unique=True)
+    name = models.CharField(_("name"), max_length=120)
+    short_name = models.CharField(_("short name"), max_length=40, blank=True)
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.UNIT)
+    parent = models.ForeignKey(
+        "self", verbose_name=_("parent"), null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["slug"]
+        verbose_name = _("tenant")
+        verbose_name_plural = _("tenants")
+
+    def __str__(self) -> str:
+        return self.short_name or self.name
+
+    def ancestors(self) -> list[Tenant]:
+        chain: list[Tenant] = []
+        node = self.parent
+        while node is not None:
+            chain.append(node)
+            node = node.parent
+        return chain
+
+    def descendants(self) -> list[Tenant]:
+        """Every tenant below this one (the tree is small: a few dozen rows)."""
+        by_parent: dict[int | None, list[Tenant]] = {}
+        for tenant in Tenant.objects.all():
+            by_parent.setdefault(tenant.parent_id, []).append(tenant)
+        found: list[Tenant] = []
+        stack = list(by_parent.get(self.pk, []))
+        while stack:
+            node = stack.pop()
+            found.append(node)
+            stack.extend(by_parent.get(node.pk, []))
+        return sorted(found, key=lambda t: t.slug)
+
+
+class Membership(models.Model):
+    """One role of one user in one tenant; a user may hold several roles and several tenants."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
+    tenant = models.ForeignKey(Tenant, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(_("role"), max_length=32, choices=Role.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "tenant", "role"], name="membership_unique_role")]
+        ordering = ["tenant__slug", "role"]
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+
+    def __str__(self) -> str:
+        return f"{self.user} @ {self.tenant.slug}: {self.role}"

@@ -1,0 +1,19 @@
+from __future__ import annotations
+
+from django.contrib import admin
+from django.urls import include, path
+from django.views.i18n import JavaScriptCatalog
+
+urlpatterns = [
+    path("", include("portal.web.urls")),
+    path("accounts/", include("portal.accounts.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
+    path("admin/", admin.site.urls),
+    path("api/v1/", include("portal.api.urls")),
+]
+
+for app_module in ("stakeholders", "tickets", "activities", "jobs"):
+    urlpatterns.append(path(f"{app_module}/", include(f"portal.{app_module}.urls")))
+# Uploaded files are never served straight from MEDIA_ROOT: every download goes through a view that
+# finds its row in the active tenant first.
