@@ -44,4 +44,6 @@ class JobRunDownloadView(JobRunDetailView):
         run = self.get_object()
         if not run.result_file:
             raise Http404("This run produced no file.")
-        return FileResponse(run.result_file.open("rb"), as_attachment=True, filename=run.result_file.name.rsplit("/", 1)[-1])
+        return FileResponse(
+            run.result_file.open("rb"), as_attachment=True, filename=run.result_file.name.rsplit("/", 1)[-1]
+        )

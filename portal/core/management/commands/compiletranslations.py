@@ -38,7 +38,9 @@ class Command(BaseCommand):
             untranslated = [e.msgid for e in catalogue.untranslated_entries()]
             fuzzy = [e.msgid for e in catalogue.fuzzy_entries()]
             if untranslated or fuzzy:
-                problems.append(f"{po_path}: {len(untranslated)} untranslated, {len(fuzzy)} fuzzy: {(untranslated + fuzzy)[:5]}")
+                problems.append(
+                    f"{po_path}: {len(untranslated)} untranslated, {len(fuzzy)} fuzzy: {(untranslated + fuzzy)[:5]}"
+                )
             catalogue.save_as_mofile(str(po_path.with_suffix(".mo")))
         self.stdout.write(f"Compiled {len(files)} catalogues.")
         if options["check"] and problems:

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# pytest with the test environment; run inside scripts/with-services.sh (PostgreSQL, Redis up).
+#   scripts/with-services.sh scripts/pytest.sh tests/tickets -x
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export DJANGO_SECRET_KEY="test-only-secret-key-not-for-production-use-0123456789"
+export DJANGO_HTTPS=false
+export DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost,testserver"
+export JOBS_BACKEND=celery
+# Playwright's sync API runs an event loop in the test thread; Django's guard would refuse the ORM.
+export DJANGO_ALLOW_ASYNC_UNSAFE=true
+.venv/bin/python manage.py compiletranslations >/dev/null
+exec .venv/bin/python -m pytest "$@"
