@@ -6,7 +6,7 @@ from typing import Any
 
 from django.contrib import admin
 from django.db import models
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 
 from portal.tenancy.scoping import TenantQuerySet
 
@@ -43,6 +43,11 @@ class TenantScopedAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
         if not change and getattr(obj, "tenant_id", None) is None:
             obj.tenant = request.tenant  # type: ignore[attr-defined]
         super().save_model(request, obj, form, change)
+
+    def _get_obj_does_not_exist_redirect(self, request: HttpRequest, opts: Any, object_id: str) -> Any:
+        # Django redirects to the index with "perhaps it was deleted?"; for another tenant's row that
+        # message would confirm it exists. Not found is the answer, as everywhere else.
+        raise Http404
 
     def has_module_permission(self, request: HttpRequest) -> bool:
         return bool(request.user.is_superuser or getattr(request, "tenant", None)) and super().has_module_permission(

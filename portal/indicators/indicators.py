@@ -1,0 +1,67 @@
+"""The core figures every unit has: work items, stakeholders, meetings, activities."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import timedelta
+from statistics import median
+
+from django.db.models import Q, Sum
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from portal.activities.models import Activity
+from portal.indicators.registry import register_indicator
+from portal.stakeholders.models import Meeting, Organisation
+from portal.tenancy.models import Tenant
+from portal.tickets.models import Ticket
+
+OPEN_STATUSES = ("new", "acknowledged", "in_progress", "waiting")
+
+
+@register_indicator("core.open_tickets", _("Open work items"), unit=_("items"))
+def open_tickets(tenants: Sequence[Tenant]) -> int:
+    return Ticket.objects.for_tenants(tenants).filter(status__in=OPEN_STATUSES).count()
+
+
+@register_indicator("core.overdue_tickets", _("Overdue work items"), unit=_("items"))
+def overdue_tickets(tenants: Sequence[Tenant]) -> int:
+    now = timezone.now()
+    late = Q(due_at__lt=now) | Q(acknowledged_at__isnull=True, acknowledge_due_at__lt=now)
+    return Ticket.objects.for_tenants(tenants).filter(late, status__in=OPEN_STATUSES).count()
+
+
+@register_indicator("core.resolved_30d", _("Resolved in the last 30 days"), unit=_("items"))
+def resolved_last_30_days(tenants: Sequence[Tenant]) -> int:
+    since = timezone.now() - timedelta(days=30)
+    return Ticket.objects.for_tenants(tenants).filter(resolved_at__gte=since).count()
+
+
+@register_indicator("core.median_resolution_hours", _("Median time to resolution (last 90 days)"), unit=_("hours"))
+def median_resolution_hours(tenants: Sequence[Tenant]) -> float | None:
+    since = timezone.now() - timedelta(days=90)
+    pairs = Ticket.objects.for_tenants(tenants).filter(resolved_at__gte=since).values_list("created_at", "resolved_at")
+    hours = [(resolved - created).total_seconds() / 3600 for created, resolved in pairs]
+    return round(median(hours), 1) if hours else None
+
+
+@register_indicator("core.organisations", _("Stakeholder organisations"), unit=_("organisations"))
+def organisations(tenants: Sequence[Tenant]) -> int:
+    return Organisation.objects.for_tenants(tenants).count()
+
+
+@register_indicator("core.meetings", _("Meetings held"), unit=_("meetings"))
+def meetings(tenants: Sequence[Tenant]) -> int:
+    return Meeting.objects.for_tenants(tenants).filter(held_at__lte=timezone.now()).count()
+
+
+@register_indicator("core.people_reached", _("People reached by activities"), unit=_("people"))
+def people_reached(tenants: Sequence[Tenant]) -> int:
+    total = Activity.objects.for_tenants(tenants).aggregate(n=Sum("people_reached"))["n"]
+    return int(total or 0)
+
+
+@register_indicator("core.materials", _("Materials handed out"), unit=_("copies"))
+def materials(tenants: Sequence[Tenant]) -> int:
+    total = Activity.objects.for_tenants(tenants).aggregate(n=Sum("materials_handed_out"))["n"]
+    return int(total or 0)

@@ -1,0 +1,71 @@
+"""One of each tenant-owned object, in Alice's tenant (Binhai), for the isolation walk.
+
+Each carries MARKER in a text field that list pages show, so a leak on a list page is visible.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.files.base import ContentFile
+from django.db import models
+from django.utils import timezone
+
+from portal.activities.models import Activity
+from portal.jobs.models import JobRun
+from portal.stakeholders.models import Agreement, Decision, Meeting, Need, Organisation, Person, Resource
+from tests.personas import World
+
+MARKER = "ALICE-ONLY-7f3a"
+
+
+@dataclass
+class AliceObjects:
+    by_model: dict[str, models.Model] = field(default_factory=dict)
+    # URL name → kwargs, for routes whose kwargs are not a plain pk of the view's model.
+    explicit: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # List pages on which Alice must see her marker (proves the negative checks are meaningful).
+    list_pages_showing_marker: list[str] = field(default_factory=list)
+
+
+def make_alice_objects(world: World) -> AliceObjects:
+    tenant = world.binhai
+    organisation = Organisation.objects.create(
+        tenant=tenant,
+        name=f"{MARKER} 滨海新区公用事业联盟",
+        kind=Organisation.Kind.GOVERNMENT,
+        contact_name="张三",
+        contact_phone="13812345678",
+    )
+    person = Person.objects.create(tenant=tenant, name=f"{MARKER} 李四", phone="13900001111", organisation=organisation)
+    need = Need.objects.create(tenant=tenant, organisation=organisation, description=f"{MARKER} 诉求")
+    resource = Resource.objects.create(tenant=tenant, organisation=organisation, description=f"{MARKER} 资源")
+    agreement = Agreement.objects.create(tenant=tenant, title=f"{MARKER} 共建协议", signed_on=dt.date(2020, 3, 1))
+    agreement.document.save("agreement.pdf", ContentFile(b"%PDF-1.4 test"), save=True)
+    agreement.parties.add(organisation)
+    meeting = Meeting.objects.create(
+        tenant=tenant,
+        title=f"{MARKER} 联席会",
+        kind=Meeting.Kind.JOINT,
+        held_at=timezone.make_aware(dt.datetime(2021, 5, 6, 9, 30)),
+        place="滨海新区",
+    )
+    decision = Decision.objects.create(tenant=tenant, meeting=meeting, text=f"{MARKER} 决定")
+    activity = Activity.objects.create(
+        tenant=tenant, title=f"{MARKER} 废旧线缆清理", kind=Activity.Kind.CAMPAIGN, start_date=dt.date(2021, 4, 1)
+    )
+    run = JobRun.objects.create(tenant=tenant, name="audit.purge_access_log", status=JobRun.Status.SUCCEEDED)
+    run.result_file.save("export.csv", ContentFile(MARKER.encode()), save=True)
+    objects: list[models.Model] = [organisation, person, need, resource, agreement, meeting, decision, activity, run]
+    found = AliceObjects(by_model={type(o)._meta.label: o for o in objects})
+    found.list_pages_showing_marker = [
+        "stakeholders:organisation-list",
+        "stakeholders:meeting-list",
+        "activities:list",
+        "api:organisation-list",
+        "api:meeting-list",
+        "api:activity-list",
+    ]
+    return found
