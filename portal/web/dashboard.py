@@ -13,12 +13,13 @@ from portal.indicators.scope import figure_tenants
 from portal.jobs.models import JobRun
 from portal.stakeholders.models import Meeting
 from portal.tenancy.models import Tenant
-from portal.tickets.models import Ticket
 
 OPEN_STATUSES = ("new", "acknowledged", "in_progress", "waiting")
 
 
 def dashboard_context(request: HttpRequest, tenant: Tenant) -> dict[str, Any]:
+    from portal.tickets.models import Ticket  # TODO(integration): top-level once tickets has landed
+
     tenants = figure_tenants(tenant, request.capabilities)  # type: ignore[attr-defined]
     tickets = Ticket.objects.for_tenant(tenant)
     status_counts = dict(tickets.values_list("status").annotate(n=Count("id")).order_by())
