@@ -38,6 +38,12 @@ class ApiKey(TenantOwnedModel):
 
     class Meta:
         ordering = ["name"]
+        # At most one usable key per name in a tenant, so "revoke the key named X" means one key.
+        constraints = [
+            models.UniqueConstraint(
+                fields=["tenant", "name"], condition=models.Q(revoked_at__isnull=True), name="apikey_unique_active_name"
+            )
+        ]
         verbose_name = _("partner API key")
         verbose_name_plural = _("partner API keys")
 

@@ -26,7 +26,7 @@ class IsTenantMember(permissions.BasePermission):
         programme = getattr(view, "programme", "core")
         if isinstance(request.auth, ApiKey) and not request.auth.allows_programme(programme):
             return False
-        capabilities = getattr(request, "capabilities", frozenset())
+        capabilities: frozenset[Capability] = getattr(request, "capabilities", frozenset())
         if request.method in SAFE:
             return Capability.VIEW in capabilities
         needed = getattr(view, "write_capabilities", {}).get(

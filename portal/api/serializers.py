@@ -13,7 +13,7 @@ from portal.tenancy.scoping import TenantQuerySet
 
 
 def _scope_field(field: serializers.Field, tenant: Any) -> None:  # type: ignore[type-arg]
-    target = getattr(field, "child_relation", field)
+    target: Any = getattr(field, "child_relation", field)
     queryset = getattr(target, "queryset", None)
     if isinstance(queryset, TenantQuerySet):
         target.queryset = queryset.for_tenant(tenant)

@@ -25,7 +25,7 @@ from portal.tenancy.roles import Capability
 
 
 class TenantScopedMixin:
-    request: Request
+    request: Any  # a DRF Request; typed loosely so it agrees with View.request
     queryset: Any
     programme: str = "core"
 

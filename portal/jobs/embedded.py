@@ -49,7 +49,7 @@ def _run(name: str) -> None:
     entry = settings.CELERY_BEAT_SCHEDULE[name]
     close_old_connections()
     try:
-        import_string(entry["task"]).apply(args=entry.get("args", ()), kwargs=entry.get("kwargs", {}))
+        import_string(str(entry["task"])).apply(args=entry.get("args", ()), kwargs=entry.get("kwargs", {}))
     except Exception:  # one failing periodic task must not stop the others
         log.exception("embedded beat: %s failed", name)
     finally:

@@ -2,8 +2,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponseBase
+from django.views import View
 from django.views.generic import DetailView, ListView
+from django.views.generic.detail import SingleObjectMixin
 
 from portal.core.views import TenantObjectMixin
 from portal.jobs.models import JobRun
@@ -39,8 +41,10 @@ class JobRunProgressView(JobRunDetailView):
     template_name = "jobs/_progress.html"
 
 
-class JobRunDownloadView(JobRunDetailView):
-    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+class JobRunDownloadView(TenantObjectMixin, SingleObjectMixin, View):  # type: ignore[type-arg]
+    model = JobRun
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         run = self.get_object()
         if not run.result_file:
             raise Http404("This run produced no file.")

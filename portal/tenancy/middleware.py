@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 
@@ -27,7 +28,7 @@ class TenantAccess:
         return self.roles_by_tenant.get(tenant.pk, frozenset())
 
 
-def access_for(user: object) -> TenantAccess:
+def access_for(user: Any) -> TenantAccess:
     if not getattr(user, "is_authenticated", False):
         return TenantAccess()
     if getattr(user, "is_superuser", False):

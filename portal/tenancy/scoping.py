@@ -58,12 +58,12 @@ class TenantQuerySet(models.QuerySet):  # type: ignore[type-arg]
     _tenant_scope: str | None = None
 
     def _clone(self) -> Self:
-        clone = super()._clone()
+        clone = super()._clone()  # type: ignore[misc]
         clone._tenant_scope = self._tenant_scope
         return clone
 
     def _scoped(self, label: str) -> Self:
-        clone = self._chain()
+        clone = self._chain()  # type: ignore[attr-defined]
         clone._tenant_scope = label
         return clone
 
