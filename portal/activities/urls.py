@@ -1,7 +1,14 @@
 from __future__ import annotations
 
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from portal.activities import views
 
 app_name = "activities"
 
-urlpatterns: list = []  # type: ignore[type-arg]
+urlpatterns = [
+    path("", views.ActivityListView.as_view(), name="list"),
+    path("new/", views.ActivityCreateView.as_view(), name="create"),
+    path("<int:pk>/", views.ActivityDetailView.as_view(), name="detail"),
+    path("<int:pk>/edit/", views.ActivityUpdateView.as_view(), name="edit"),
+]

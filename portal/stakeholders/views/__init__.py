@@ -1,0 +1,1 @@
+"""The stakeholder pages, one module per kind of record."""
