@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from pathlib import PurePath
-from typing import Any
+from typing import Any, ClassVar
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
@@ -178,7 +178,7 @@ class Ticket(AuditedModel):
     subject_id = models.CharField(_("about (id)"), max_length=64, blank=True)
     subject = GenericForeignKey("subject_type", "subject_id")
 
-    objects = TicketManager()
+    objects: ClassVar[TicketManager] = TicketManager()  # type: ignore[assignment,misc]
 
     class Meta:
         ordering = ["-created_at", "-id"]

@@ -275,13 +275,17 @@ def update_ticket(ticket: Ticket, actor: Any, changes: Mapping[str, Any]) -> Tic
     return stored
 
 
+def field_label(name: str) -> str:
+    return str(getattr(Ticket._meta.get_field(name), "verbose_name", name))
+
+
 def _record_edit_events(ticket: Ticket, actor: Any, changed: list[str], old_priority: str) -> None:
     if any(name in changed for name in _ASSIGNMENT_FIELDS):
         record_event(ticket, TicketEvent.Kind.ASSIGNED, actor, note=_assignment_note(ticket))
     others = [name for name in changed if name not in _ASSIGNMENT_FIELDS and name != "acknowledge_due_at"]
     if not others:
         return
-    labels = [str(Ticket._meta.get_field(name).verbose_name) for name in dict.fromkeys(others)]
+    labels = [field_label(name) for name in dict.fromkeys(others)]
     note = _("Changed: %(fields)s.") % {"fields": "、".join(labels)}
     if "priority" in others:
         note += " " + _("Priority %(old)s → %(new)s.") % {
