@@ -65,7 +65,7 @@ def validate_id_number(value: str) -> None:
         born = dt.date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
     except ValueError:
         born = None
-    if born is None or born > timezone.localdate() or born.year < 1900:
+    if born is None or born > timezone.localdate() or born.year < 1850:
         raise ValidationError(_("The date of birth in this ID number is not a valid date."), code="invalid_id_birth")
     if id_check_char(number[:17]) != number[17]:
         raise ValidationError(_("The check digit of this ID number is wrong."), code="invalid_id_check")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -15,7 +14,7 @@ from portal.core.views import TenantObjectMixin
 from portal.stakeholders import selectors, services
 from portal.stakeholders.filters import OrganisationFilter
 from portal.stakeholders.forms import NeedForm, OrganisationForm, ResourceForm
-from portal.stakeholders.models import Need, Organisation, Person, Resource
+from portal.stakeholders.models import Need, Organisation, Resource
 from portal.stakeholders.personal import log_detail_read, log_page_read
 from portal.stakeholders.views.base import AuditedCreateView, AuditedUpdateView, FilteredListView
 from portal.tenancy.roles import Capability
@@ -64,7 +63,7 @@ def detail_context(request: HttpRequest, organisation: Organisation, **forms: An
 
 def organisation_queryset(tenant: Any) -> Any:
     return Organisation.objects.for_tenant(tenant).prefetch_related(
-        "needs", "resources", Prefetch("people", queryset=Person.objects.order_by("name")), "agreements", "meetings"
+        "needs", "resources", "people", "agreements", "meetings"
     )
 
 
