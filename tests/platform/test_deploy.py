@@ -1,0 +1,105 @@
+"""The deployment's promises: a production configuration passes `check --deploy`, and `.env.example`
+documents every variable the settings read."""
+
+from __future__ import annotations
+
+import itertools
+import os
+import re
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+ENV_CALL = re.compile(r'env_(?:str|bool|int|list|choice)\(\s*"([A-Z][A-Z0-9_]*)"')
+ENV_LINE = re.compile(r"^([A-Z][A-Z0-9_]*)=", re.MULTILINE)
+# Read by docker-compose or gunicorn, not by settings.py.
+DEPLOYMENT_ONLY = {"POSTGRES_PASSWORD", "WORKER_CONCURRENCY", "WEB_CONCURRENCY"}
+
+
+def settings_variables() -> set[str]:
+    return set(ENV_CALL.findall((ROOT / "portal" / "settings.py").read_text()))
+
+
+def documented_variables() -> set[str]:
+    return set(ENV_LINE.findall((ROOT / ".env.example").read_text()))
+
+
+def test_the_settings_read_the_variables_this_test_knows_about() -> None:
+    # Guards the regular expression: if it stopped matching, the next test would pass vacuously.
+    assert {"DJANGO_SECRET_KEY", "DATABASE_URL", "REDIS_URL", "JOBS_BACKEND", "PORTAL_API_RATE"} <= settings_variables()
+
+
+def test_env_example_names_every_variable_the_settings_read() -> None:
+    assert sorted(settings_variables() - documented_variables()) == []
+
+
+def test_env_example_names_no_variable_nothing_reads() -> None:
+    assert sorted(documented_variables() - settings_variables() - DEPLOYMENT_ONLY) == []
+
+
+def test_every_variable_in_env_example_has_a_comment() -> None:
+    lines = (ROOT / ".env.example").read_text().splitlines()
+    uncommented = [
+        line.split("=", 1)[0]
+        for previous, line in itertools.pairwise(lines)
+        if ENV_LINE.match(line) and not previous.startswith("#")
+    ]
+    assert uncommented == []
+
+
+def production_env() -> dict[str, str]:
+    database_url = os.environ.get("DATABASE_URL", "")
+    if not database_url.startswith("postgres"):
+        pytest.skip("needs the test PostgreSQL (run under scripts/with-services.sh)")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "WHITENOISE_"))}
+    env.update(
+        {
+            "DJANGO_SECRET_KEY": secrets.token_urlsafe(48),  # 64 characters
+            "DJANGO_ALLOWED_HOSTS": "portal.example.cn",
+            "DJANGO_EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "DATABASE_URL": database_url,
+        }
+    )
+    return env
+
+
+def manage(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+
+
+def test_a_production_configuration_passes_the_deploy_checks() -> None:
+    result = manage(production_env(), "check", "--deploy", "--fail-level", "WARNING")
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues (0 silenced)." in result.stdout
+    assert "WARNING" not in result.stdout + result.stderr
+
+
+def test_production_without_a_secret_key_refuses_to_start() -> None:
+    env = production_env()
+    del env["DJANGO_SECRET_KEY"]
+
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off." in result.stderr
