@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "portal.stakeholders",
     "portal.tickets",
     "portal.activities",
+    "portal.meters",
     "portal.jobs",
     "portal.api",
     "portal.indicators",

@@ -39,6 +39,12 @@ def mask_address(value: str) -> str:
     return value[:keep] + ("*" * 4 if len(value) > keep else "")
 
 
+def mask_account(value: str) -> str:
+    """Customer account numbers: only the last four characters stay readable."""
+    value = value.strip()
+    return "*" * max(len(value) - 4, 0) + value[-4:] if len(value) > 4 else "*" * len(value)
+
+
 def mask_text(value: str) -> str:
     return "*" * min(len(value), 8)
 
@@ -48,6 +54,7 @@ MASKERS = {
     "phone": mask_phone,
     "id_number": mask_id_number,
     "address": mask_address,
+    "account": mask_account,
     "text": mask_text,
 }
 
