@@ -8,12 +8,12 @@ from portal.activities.filters import ActivityFilter
 from portal.activities.forms import validate_metrics
 from portal.activities.models import Activity
 from portal.api.routing import router
-from portal.api.serializers import TenantModelSerializer
 from portal.stakeholders import validators
 from portal.stakeholders.api import AuditedRelationsViewSet
+from portal.stakeholders.serializers import ScopedRelationsSerializer
 
 
-class ActivitySerializer(TenantModelSerializer):
+class ActivitySerializer(ScopedRelationsSerializer):
     class Meta:
         model = Activity
         fields = [

@@ -14,6 +14,18 @@ from portal.stakeholders.models import Agreement, Decision, Meeting, Need, Organ
 PROGRAMME_CODES = [code for code, _name in programme_choices()]
 
 
+class ScopedRelationsSerializer(TenantModelSerializer):
+    """Relation fields built from the model get the model's manager as queryset; the base class
+    scopes only querysets, so hand it one (``.all()``) and a foreign id of another tenant is refused
+    as "does not exist" instead of reaching an unscoped query."""
+
+    def build_relational_field(self, field_name: str, relation_info: Any) -> tuple[type[Any], dict[str, Any]]:
+        field_class, kwargs = super().build_relational_field(field_name, relation_info)
+        if kwargs.get("queryset") is not None:
+            kwargs["queryset"] = kwargs["queryset"].all()
+        return field_class, kwargs
+
+
 class NeedSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
     class Meta:
         model = Need
@@ -26,7 +38,7 @@ class ResourceSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
         fields = ["id", "programme", "description"]
 
 
-class OrganisationSerializer(TenantModelSerializer):
+class OrganisationSerializer(ScopedRelationsSerializer):
     programmes = serializers.ListField(
         child=serializers.ChoiceField(choices=PROGRAMME_CODES), required=False, max_length=len(PROGRAMME_CODES)
     )
@@ -70,7 +82,7 @@ class OrganisationSerializer(TenantModelSerializer):
         return attrs
 
 
-class PersonSerializer(TenantModelSerializer):
+class PersonSerializer(ScopedRelationsSerializer):
     organisation_name = serializers.CharField(source="organisation.name", read_only=True, default=None)
 
     class Meta:
@@ -98,7 +110,7 @@ class PersonSerializer(TenantModelSerializer):
         return value.strip().upper()
 
 
-class AgreementSerializer(TenantModelSerializer):
+class AgreementSerializer(ScopedRelationsSerializer):
     has_document = serializers.SerializerMethodField()
 
     class Meta:
@@ -133,7 +145,7 @@ class DecisionSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
         fields = ["id", "text", "created_at"]
 
 
-class MeetingSerializer(TenantModelSerializer):
+class MeetingSerializer(ScopedRelationsSerializer):
     decisions = DecisionSerializer(many=True, read_only=True)
 
     class Meta:
