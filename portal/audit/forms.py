@@ -8,6 +8,7 @@ from django import forms
 from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext_lazy as _
 
+from portal.audit.retention import DEFAULT_RETENTION_DAYS, MAX_RETENTION_DAYS, MIN_RETENTION_DAYS
 from portal.tenancy.members import member_users
 
 
@@ -22,8 +23,10 @@ class AuditFilterForm(forms.Form):
     date_from = forms.DateField(label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     date_to = forms.DateField(label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
 
-    def __init__(self, *args: Any, tenant: Any, logged: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, tenant: Any, logged: Any, actor_label: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        if actor_label is not None:
+            self.fields["actor"].label = actor_label
         type_ids = set(logged.order_by().values_list("content_type", flat=True).distinct())
         types = sorted(ContentType.objects.filter(pk__in=type_ids), key=_type_label)
         self.fields["model"].choices = [("", _("All")), *((t.pk, _type_label(t)) for t in types)]  # type: ignore[attr-defined]
@@ -49,6 +52,15 @@ class AuditFilterForm(forms.Form):
         if data.get("date_to"):
             queryset = queryset.filter(created_at__date__lte=data["date_to"])
         return queryset
+
+
+class PurgeForm(forms.Form):
+    days = forms.IntegerField(
+        label=_("Keep the last (days)"),
+        min_value=MIN_RETENTION_DAYS,
+        max_value=MAX_RETENTION_DAYS,
+        initial=DEFAULT_RETENTION_DAYS,
+    )
 
 
 def _type_label(content_type: ContentType) -> str:

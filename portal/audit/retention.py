@@ -13,6 +13,7 @@ from portal.tenancy.models import Tenant
 DEFAULT_RETENTION_DAYS = 365
 # The log is evidence for data-protection reviews; a typo must not be able to wipe recent months.
 MIN_RETENTION_DAYS = 30
+MAX_RETENTION_DAYS = 10 * 365
 BATCH_SIZE = 1000
 
 ProgressCallback = Callable[[float, str], None]

@@ -10,4 +10,5 @@ urlpatterns = [
     path("", views.ChangeRecordListView.as_view(), name="change-list"),
     path("<int:pk>/", views.ChangeRecordDetailView.as_view(), name="change-detail"),
     path("personal-data/", views.PersonalDataAccessListView.as_view(), name="access-list"),
+    path("personal-data/purge/", views.PurgeAccessLogView.as_view(), name="access-purge"),
 ]

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.views.generic import DetailView, ListView
+from django.http import HttpResponse, HttpResponseRedirect
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import DetailView, FormView, ListView
 
 from portal.audit.actions import record_personal_read
 from portal.audit.diff import diff_rows, personal_fields_for
-from portal.audit.forms import AuditFilterForm
+from portal.audit.forms import AuditFilterForm, PurgeForm
 from portal.audit.models import ChangeRecord, PersonalDataAccess
-from portal.core.views import TenantObjectMixin
+from portal.core.views import TenantObjectMixin, TenantRequiredMixin
+from portal.jobs.runner import enqueue
 from portal.tenancy.roles import Capability
 
 
@@ -18,11 +22,14 @@ class FilteredLogMixin(TenantObjectMixin):
     """A tenant's log, narrowed by ``AuditFilterForm`` from the query string."""
 
     required_capability = Capability.ADMIN_TENANT
+    actor_label: Any = None
     filter_form: AuditFilterForm
 
     def get_queryset(self) -> Any:
         logged = super().get_queryset()
-        self.filter_form = AuditFilterForm(self.request.GET or None, tenant=self.tenant, logged=logged)
+        self.filter_form = AuditFilterForm(
+            self.request.GET or None, tenant=self.tenant, logged=logged, actor_label=self.actor_label
+        )
         self.filter_form.is_valid()
         return self.filter_form.apply(logged).select_related("actor", "content_type")
 
@@ -41,6 +48,28 @@ class ChangeRecordListView(FilteredLogMixin, ListView):  # type: ignore[type-arg
 class PersonalDataAccessListView(FilteredLogMixin, ListView):  # type: ignore[type-arg]
     model = PersonalDataAccess
     paginate_by = 50
+    actor_label = _("Read by")
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["purge_form"] = PurgeForm()
+        return context
+
+
+class PurgeAccessLogView(TenantRequiredMixin, FormView):  # type: ignore[type-arg]
+    """Start the ``audit.purge_access_log`` job for the active tenant and follow it on its page."""
+
+    required_capability = Capability.ADMIN_TENANT
+    form_class = PurgeForm
+    template_name = "audit/purge_form.html"
+    http_method_names = ["get", "post"]
+
+    def form_valid(self, form: PurgeForm) -> HttpResponse:
+        run = enqueue(
+            "audit.purge_access_log", self.tenant, requested_by=self.request.user, days=form.cleaned_data["days"]
+        )
+        return HttpResponseRedirect(reverse("jobs:detail", args=[run.pk]))
+
     template_name = "audit/personaldataaccess_list.html"
 
 

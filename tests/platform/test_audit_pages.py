@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from portal.audit.actions import record_personal_read, save_audited
 from portal.audit.models import ChangeRecord, PersonalDataAccess
+from portal.jobs.models import JobRun
 from portal.stakeholders.models import Organisation
 from tests.personas import World
 
@@ -157,3 +158,46 @@ def test_the_access_log_lists_the_tenants_reads(world: World, alice_client: Clie
     assert [a.pk for a in response.context["object_list"]] == [ours.pk]
     assert "API: 区民政局" in response.content.decode()
     assert [a.pk for a in charlie_client.get(reverse("audit:access-list")).context["object_list"]] == [theirs.pk]
+
+
+# --- starting the purge from the access log page ------------------------------------------------
+
+
+def test_alice_starts_the_purge_and_follows_it_on_the_job_page(world: World, alice_client: Client) -> None:
+    response = alice_client.post(reverse("audit:access-purge"), {"days": "400"})
+
+    run = JobRun.objects.for_tenant(world.binhai).get()
+    assert (run.name, run.params, run.requested_by, run.status) == (
+        "audit.purge_access_log",
+        {"days": 400},
+        world.alice,
+        "queued",
+    )
+    assert response.status_code == 302
+    assert response["Location"] == reverse("jobs:detail", args=[run.pk])
+
+
+@pytest.mark.parametrize(
+    ("days", "message"),
+    [("", "该字段是必填项。"), ("ten", "输入整数。"), ("29", "30"), ("-1", "30"), ("99999", "3650")],
+)
+def test_a_bad_retention_is_refused_and_no_job_starts(
+    world: World, alice_client: Client, days: str, message: str
+) -> None:
+    response = alice_client.post(reverse("audit:access-purge"), {"days": days})
+
+    assert response.status_code == 200
+    assert message in " ".join(response.context["form"].errors["days"])
+    assert JobRun.objects.all_tenants().count() == 0
+
+
+def test_bob_cannot_start_the_purge(world: World, bob_client: Client) -> None:
+    assert bob_client.post(reverse("audit:access-purge"), {"days": "400"}).status_code == 403
+    assert JobRun.objects.all_tenants().count() == 0
+
+
+def test_charlies_purge_runs_on_his_own_tenant(world: World, charlie_client: Client) -> None:
+    charlie_client.post(reverse("audit:access-purge"), {"days": "400"})
+
+    assert JobRun.objects.for_tenant(world.wuqing).count() == 1
+    assert JobRun.objects.for_tenant(world.binhai).count() == 0
