@@ -51,12 +51,12 @@ def _columns() -> list[tuple[str, Callable[[Ticket], Any]]]:
         (_("Longitude"), lambda t: t.longitude),
         (_("Assigned to (person)"), lambda t: str(t.assignee_user or "")),
         (_("Assigned to (organisation)"), lambda t: str(t.assignee_org or "")),
-        (_("Created"), lambda t: _when(t.created_at)),
+        (_("Created at"), lambda t: _when(t.created_at)),
         (_("Acknowledge by"), lambda t: _when(t.acknowledge_due_at)),
         (_("Resolve by"), lambda t: _when(t.due_at)),
-        (_("Acknowledged"), lambda t: _when(t.acknowledged_at)),
-        (_("Resolved"), lambda t: _when(t.resolved_at)),
-        (_("Closed"), lambda t: _when(t.closed_at)),
+        (_("Acknowledged at"), lambda t: _when(t.acknowledged_at)),
+        (_("Resolved at"), lambda t: _when(t.resolved_at)),
+        (_("Closed at"), lambda t: _when(t.closed_at)),
         (_("Overdue"), lambda t: _("yes") if t.is_overdue else _("no")),
     ]
 

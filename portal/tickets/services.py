@@ -21,7 +21,15 @@ from portal.tickets.attachments import check_upload
 from portal.tickets.events import actor_columns, is_user, record_event
 from portal.tickets.models import Attachment, Comment, Kind, Ticket, TicketEvent
 from portal.tickets.references import next_reference
-from portal.tickets.workflow import Status, Transition, find_transition, status_label, transitions_from
+from portal.tickets.workflow import (
+    FINISHED_STATUSES,
+    OPEN_STATUSES,
+    Status,
+    Transition,
+    find_transition,
+    status_label,
+    transitions_from,
+)
 
 COMMENT_MAX_LENGTH = 5000
 NOTE_MAX_LENGTH = 2000
@@ -157,7 +165,7 @@ def _stamps(rule: Transition, ticket: Ticket, now: datetime) -> dict[str, dateti
         stamps["resolved_at"] = now
     if rule.target in (Status.CLOSED, Status.REJECTED, Status.CANCELLED):
         stamps["closed_at"] = now
-    if rule.source in (Status.RESOLVED, Status.CLOSED, Status.REJECTED):  # reopened
+    if rule.source in FINISHED_STATUSES and rule.target in OPEN_STATUSES:  # reopened
         stamps["resolved_at"] = None
         stamps["closed_at"] = None
     return stamps
@@ -288,7 +296,8 @@ def _record_edit_events(ticket: Ticket, actor: Any, changed: list[str], old_prio
     labels = [field_label(name) for name in dict.fromkeys(others)]
     note = _("Changed: %(fields)s.") % {"fields": "、".join(labels)}
     if "priority" in others:
-        note += " " + _("Priority %(old)s → %(new)s.") % {
+        note = _("%(changes)s Priority %(old)s → %(new)s.") % {
+            "changes": note,
             "old": Ticket(priority=old_priority).get_priority_display(),
             "new": ticket.get_priority_display(),
         }

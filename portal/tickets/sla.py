@@ -140,7 +140,8 @@ def escalate(tenant: Tenant, ticket_id: int, clock: _Clock, now: datetime) -> bo
         due = timezone.localtime(getattr(ticket, clock.due)).strftime("%Y-%m-%d %H:%M")
         note = clock.message % {"due": due}
         if ticket.priority != old_priority:
-            note += " " + _("Priority raised from %(old)s to %(new)s.") % {
+            note = _("%(reason)s Priority raised from “%(old)s” to “%(new)s”.") % {
+                "reason": note,
                 "old": Priority(old_priority).label,
                 "new": Priority(ticket.priority).label,
             }
