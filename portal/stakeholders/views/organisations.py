@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db import models
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -99,7 +100,7 @@ class AnalysisItemView(TenantObjectMixin, View):
     Without htmx (no JavaScript) they redirect back to the organisation page instead.
     """
 
-    model = Organisation
+    model: type[models.Model] | None = Organisation
     required_capability = Capability.MANAGE_RECORDS
     http_method_names = ["post"]
 
