@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections import Counter
 
 from django.db import transaction
+from django.utils import timezone
 
 from portal.demo.data import UNITS
 from portal.demo.records import load_unit_records
 from portal.demo.tenants import ensure_tenants
+from portal.demo.tickets import load_tickets
 from portal.demo.users import ensure_users
 
 
@@ -20,9 +22,12 @@ def load_demo() -> Counter[str]:
     for unit in UNITS:
         unit.check()  # before any write: a broken data module loads nothing
     tally: Counter[str] = Counter()
+    now = timezone.now()  # the recent tickets are placed at fixed offsets before this moment
     with transaction.atomic():
         tenants = ensure_tenants(tally)
-        ensure_users(tenants, tally)
+        users = ensure_users(tenants, tally)
         for unit in UNITS:
-            load_unit_records(tenants[unit.slug], unit, tally)
+            organisations = load_unit_records(tenants[unit.slug], unit, tally)
+            # Last: tickets point at the unit's organisations and users.
+            load_tickets(tenants[unit.slug], unit, users[unit.slug], organisations, now, tally)
     return +tally  # drop the zero counts

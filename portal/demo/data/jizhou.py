@@ -229,7 +229,7 @@ TICKETS = (
     TicketSpec(
         title="青山岭村苹果滞销求助",
         kind="request",
-        category="需求对接",
+        category="needs-intake",
         description="两户困难户苹果约800斤未售出，请求安排带货。",
         channel="wechat",
         requester_name="魏桂兰",
@@ -247,9 +247,9 @@ TICKETS = (
     TicketSpec(
         title="月度带货日直播设备与网络准备",
         kind="task",
-        category="直播准备",
+        category="livestream-prep",
         description="技术组检查直播现场电源、网络和补光设备。",
-        channel="meeting",
+        channel="web",
         address="蓟州区渔阳镇西井峪村",
         days_ago=2,
         due_hours=48,
@@ -259,7 +259,7 @@ TICKETS = (
     TicketSpec(
         title="买家反映柿子运输途中压损",
         kind="request",
-        category="运输售后",
+        category="after-sales",
         description="两单磨盘柿子到货压损，买家要求补发。",
         channel="wechat",
         requester_name="网店买家",
@@ -277,7 +277,7 @@ TICKETS = (
     TicketSpec(
         title="西井峪村农户微店上新指导",
         kind="request",
-        category="技术支持",
+        category="tech-support",
         description="农户想在微店上架核桃礼盒，不会设置规格和运费。",
         priority="low",
         channel="hotline",

@@ -109,10 +109,10 @@ class TicketSpec:
 
     title: str
     kind: str  # "request" | "task" | "inspection" | "alert"
-    category: str
+    category: str  # a slug (the ticket's ``category`` is a SlugField)
     description: str
     priority: str = "normal"  # "low" | "normal" | "high" | "urgent"
-    channel: str = "hotline"
+    channel: str = "hotline"  # a ``tickets.models.Channel`` value
     requester_name: str = ""
     requester_phone: str = ""
     address: str = ""
@@ -128,6 +128,9 @@ class TicketSpec:
     def __post_init__(self) -> None:
         if (self.opened is None) == (self.days_ago is None):
             raise ValueError(f"ticket {self.title!r}: set exactly one of opened / days_ago")
+        last_step = max((step.after_hours for step in self.steps), default=0.0)
+        if self.days_ago is not None and last_step >= self.days_ago * 24:
+            raise ValueError(f"ticket {self.title!r}: a step would lie in the future")
 
 
 @dataclass(frozen=True)
