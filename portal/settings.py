@@ -165,10 +165,12 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
+        # Hashed names need `collectstatic` (the Docker image runs it); the embedded portal and the
+        # test suite serve the files as they are.
         "BACKEND": (
-            "django.contrib.staticfiles.storage.StaticFilesStorage"
-            if DEBUG
-            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            if env_bool("DJANGO_STATIC_MANIFEST", not DEBUG)
+            else "django.contrib.staticfiles.storage.StaticFilesStorage"
         )
     },
 }
@@ -242,6 +244,15 @@ SPECTACULAR_SETTINGS = {
         "securitySchemes": {"ApiKey": {"type": "http", "scheme": "bearer", "description": "Partner API key"}}
     },
     "SECURITY": [{"ApiKey": []}],
+    # Several models have a "kind" or "status" with their own choices: name each enum after its model.
+    "ENUM_NAME_OVERRIDES": {
+        "OrganisationKindEnum": "portal.stakeholders.models.Organisation.Kind",
+        "PersonKindEnum": "portal.stakeholders.models.Person.Kind",
+        "MeetingKindEnum": "portal.stakeholders.models.Meeting.Kind",
+        "ActivityKindEnum": "portal.activities.models.Activity.Kind",
+        "TicketKindEnum": "portal.tickets.models.Kind",
+        "TicketEventKindEnum": "portal.tickets.models.TicketEvent.Kind",
+    },
 }
 
 # --- Logging ------------------------------------------------------------------------------------
@@ -255,5 +266,17 @@ LOGGING = {
 }
 
 # --- Notifications (requester updates, alerts) --------------------------------------------------
-MAILERS = {"default": {"BACKEND": env_str("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")}}
+EMAIL_BACKEND_PATH = env_str(
+    "DJANGO_EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
+)
+MAILERS: dict[str, dict[str, object]] = {"default": {"BACKEND": EMAIL_BACKEND_PATH}}
+if EMAIL_BACKEND_PATH.endswith("smtp.EmailBackend"):
+    MAILERS["default"]["OPTIONS"] = {
+        "host": env_str("DJANGO_EMAIL_HOST", "localhost"),
+        "port": env_int("DJANGO_EMAIL_PORT", 25),
+        "username": env_str("DJANGO_EMAIL_USER"),
+        "password": env_str("DJANGO_EMAIL_PASSWORD"),
+        "use_tls": env_bool("DJANGO_EMAIL_USE_TLS", False),
+    }
 DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", "portal@localhost")

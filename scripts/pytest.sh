@@ -7,6 +7,8 @@ export DJANGO_SECRET_KEY="test-only-secret-key-not-for-production-use-0123456789
 export DJANGO_HTTPS=false
 export DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost,testserver"
 export JOBS_BACKEND=celery
+# Serve static files as they are (no collectstatic manifest), from the app folders, as `make run` does.
+export DJANGO_STATIC_MANIFEST=false WHITENOISE_USE_FINDERS=true
 # Playwright's sync API runs an event loop in the test thread; Django's guard would refuse the ORM.
 export DJANGO_ALLOW_ASYNC_UNSAFE=true
 .venv/bin/python manage.py compiletranslations >/dev/null

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db import models
 from rest_framework import serializers
 
 from portal.audit.masking import mask
@@ -15,6 +16,9 @@ from portal.tenancy.scoping import TenantQuerySet
 def _scope_field(field: serializers.Field, tenant: Any) -> None:  # type: ignore[type-arg]
     target: Any = getattr(field, "child_relation", field)
     queryset = getattr(target, "queryset", None)
+    # ModelSerializer builds relation fields with the model's default manager, not a queryset.
+    if isinstance(queryset, models.Manager):
+        queryset = queryset.all()
     if isinstance(queryset, TenantQuerySet):
         target.queryset = queryset.for_tenant(tenant)
 

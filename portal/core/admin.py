@@ -15,10 +15,8 @@ class TenantScopedAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     """Non-superusers (``is_staff`` with a membership) work on their active tenant only; another
     tenant's row is not found (the admin answers 404 for it) and cannot be chosen in a relation."""
 
-    list_filter: Any = ()
-
     def get_queryset(self, request: HttpRequest) -> Any:
-        queryset = super().get_queryset(request)
+        queryset: Any = super().get_queryset(request)
         if request.user.is_superuser:
             return queryset.all_tenants()
         tenant = getattr(request, "tenant", None)

@@ -12,7 +12,7 @@ from typing import Any
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponseBase
 
 from portal.tenancy.roles import Capability
 
@@ -23,14 +23,14 @@ class TenantRequiredMixin(LoginRequiredMixin):
     required_capability: Capability = Capability.VIEW
     request: HttpRequest
 
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if not request.user.is_authenticated:
             return self.handle_no_permission()
         if getattr(request, "tenant", None) is None:
             raise Http404("No tenant is active for this user.")
         if self.required_capability not in request.capabilities:  # type: ignore[attr-defined]
             raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)  # type: ignore[misc,no-any-return]
+        return super().dispatch(request, *args, **kwargs)  # type: ignore[no-any-return]
 
     @property
     def tenant(self) -> Any:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import timedelta
 from statistics import median
 
-from django.db.models import Q, Sum
+from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -16,19 +16,15 @@ from portal.stakeholders.models import Meeting, Organisation
 from portal.tenancy.models import Tenant
 from portal.tickets.models import Ticket
 
-OPEN_STATUSES = ("new", "acknowledged", "in_progress", "waiting")
-
 
 @register_indicator("core.open_tickets", _("Open work items"), unit=_("items"))
 def open_tickets(tenants: Sequence[Tenant]) -> int:
-    return Ticket.objects.for_tenants(tenants).filter(status__in=OPEN_STATUSES).count()
+    return Ticket.objects.for_tenants(tenants).open().count()
 
 
 @register_indicator("core.overdue_tickets", _("Overdue work items"), unit=_("items"))
 def overdue_tickets(tenants: Sequence[Tenant]) -> int:
-    now = timezone.now()
-    late = Q(due_at__lt=now) | Q(acknowledged_at__isnull=True, acknowledge_due_at__lt=now)
-    return Ticket.objects.for_tenants(tenants).filter(late, status__in=OPEN_STATUSES).count()
+    return Ticket.objects.for_tenants(tenants).overdue().count()
 
 
 @register_indicator("core.resolved_30d", _("Resolved in the last 30 days"), unit=_("items"))

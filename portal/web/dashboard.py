@@ -13,24 +13,20 @@ from portal.indicators.scope import figure_tenants
 from portal.jobs.models import JobRun
 from portal.stakeholders.models import Meeting
 from portal.tenancy.models import Tenant
-
-OPEN_STATUSES = ("new", "acknowledged", "in_progress", "waiting")
+from portal.tickets.models import Ticket
+from portal.tickets.workflow import Status
 
 
 def dashboard_context(request: HttpRequest, tenant: Tenant) -> dict[str, Any]:
-    from portal.tickets.models import Ticket  # TODO(integration): top-level once tickets has landed
-
     tenants = figure_tenants(tenant, request.capabilities)  # type: ignore[attr-defined]
     tickets = Ticket.objects.for_tenant(tenant)
     status_counts = dict(tickets.values_list("status").annotate(n=Count("id")).order_by())
-    status_rows = [(value, label, status_counts.get(value, 0)) for value, label in Ticket.Status.choices]
+    status_rows = [(value, label, status_counts.get(value, 0)) for value, label in Status.choices]
     return {
         "figures": compute("core", tenants),
         "figures_cover_units": len(tenants) > 1,
         "status_rows": status_rows,
-        "attention": tickets.filter(status__in=OPEN_STATUSES)
-        .select_related("assignee_user", "assignee_org")
-        .order_by("due_at")[:8],
+        "attention": tickets.open().select_related("assignee_user", "assignee_org").order_by("due_at")[:8],
         "upcoming_meetings": Meeting.objects.for_tenant(tenant)
         .filter(held_at__gte=timezone.now())
         .order_by("held_at")[:5],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -14,10 +15,12 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 def catalogues() -> list[Path]:
     roots = [Path(p) for p in settings.LOCALE_PATHS]
     roots += [Path(config.path) / "locale" for config in apps.get_app_configs()]
-    base = Path(settings.BASE_DIR)
+    base = Path(settings.BASE_DIR).resolve()
+    environment = Path(sys.prefix).resolve()  # the virtualenv may live inside the project folder
     found: list[Path] = []
     for root in roots:
-        if root.is_dir() and root.resolve().is_relative_to(base):
+        resolved = root.resolve()
+        if root.is_dir() and resolved.is_relative_to(base) and not resolved.is_relative_to(environment):
             found.extend(sorted(root.glob("*/LC_MESSAGES/*.po")))
     return found
 
