@@ -11,6 +11,8 @@ urlpatterns = [
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("admin/", admin.site.urls),
     path("api/v1/", include("portal.api.urls")),
+    path("tenant/", include("portal.tenancy.urls")),
+    path("audit/", include("portal.audit.urls")),
 ]
 
 for app_module in ("stakeholders", "tickets", "activities", "jobs"):
