@@ -101,7 +101,8 @@ def load_tickets(
     tally: Counter[str],
 ) -> None:
     titles = set(Ticket.objects.for_tenant(tenant).values_list("title", flat=True))
-    for spec in unit.tickets:
+    # In the order they were opened, so the monthly reference numbers count up with time.
+    for spec in sorted(unit.tickets, key=lambda t: opened_at(t, now)):
         if spec.title in titles:
             continue
         load_ticket(tenant, unit, spec, people, orgs, now)

@@ -68,3 +68,14 @@ def test_every_status_change_has_one_event_in_time_order(demo: Counter[str]) -> 
 def test_only_the_three_tickets_meant_to_be_late_are_overdue(demo: Counter[str]) -> None:
     overdue = set(Ticket.objects.all_tenants().overdue().values_list("title", flat=True))
     assert overdue == {"关爱对象用电明显异动（红码）·福东北里", "解放里社区配变重载告警", "潮宗桥村民宿集中区线路老化"}
+
+
+def test_reference_numbers_count_up_in_the_order_tickets_were_opened(demo: Counter[str]) -> None:
+    binhai = Tenant.objects.get(slug="binhai")
+    by_month: dict[str, list[str]] = {}
+    for ticket in Ticket.objects.for_tenant(binhai).order_by("created_at"):
+        month, number = ticket.reference.rsplit("-", 1)
+        by_month.setdefault(month, []).append(number)
+    assert sum(len(numbers) for numbers in by_month.values()) == 7
+    for numbers in by_month.values():
+        assert numbers == [f"{n:04d}" for n in range(1, len(numbers) + 1)]
