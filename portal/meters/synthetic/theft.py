@@ -172,7 +172,7 @@ def _apply_types(
     zero_from = np.full(n, -1, dtype=np.int64)
     zero_to = np.full(n, -1, dtype=np.int64)
     alpha_t = rng.uniform(*ALPHA, (n, n_days))
-    alpha_1 = rng.uniform(ALPHA[0], ALPHA[1], size=n)
+    alpha_1 = np.asarray(rng.uniform(ALPHA[0], ALPHA[1], size=n))
     window_len = n_days - start
     run = rng.integers(np.maximum(1, -(-window_len // 6)), window_len + 1)
     run_from = start + (rng.random(n) * (window_len - run + 1)).astype(np.int64)
