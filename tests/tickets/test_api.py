@@ -126,11 +126,16 @@ def test_charlie_gets_404_for_alices_ticket_on_every_endpoint(
     assert not Comment.objects.exists()
 
 
-@pytest.mark.parametrize("suffix", ["", "comments/"])
-def test_charlies_partner_key_gets_404_reading_alices_ticket(
-    charlie_api: APIClient, alice_ticket: Ticket, suffix: str
+@pytest.mark.parametrize(
+    ("method", "suffix"),
+    [("get", ""), ("get", "comments/"), ("patch", ""), ("post", "transition/"), ("post", "comments/")],
+)
+def test_charlies_partner_key_gets_404_not_403_for_alices_ticket(
+    charlie_api: APIClient, alice_ticket: Ticket, method: str, suffix: str
 ) -> None:
-    assert charlie_api.get(_detail(alice_ticket, suffix)).status_code == 404
+    # The key may not write at all, but a 403 here would confirm that the ticket exists.
+    response = getattr(charlie_api, method)(_detail(alice_ticket, suffix), {"to_status": "new"}, format="json")
+    assert response.status_code == 404
 
 
 def test_charlies_key_lists_only_wuqing(charlie_api: APIClient, alice_ticket: Ticket, charlie_ticket: Ticket) -> None:

@@ -11,10 +11,11 @@ from django.urls import reverse
 
 from portal.audit.models import PersonalDataAccess
 from portal.stakeholders.models import Organisation
+from portal.tenancy.roles import Role
 from portal.tickets import services
 from portal.tickets.models import Attachment, Comment, Ticket, TicketEvent
 from portal.tickets.workflow import Status
-from tests.personas import World
+from tests.personas import World, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -374,3 +375,13 @@ def test_a_bad_filter_value_is_reported(bob_client: Client, alice_ticket: Ticket
     response = bob_client.get(reverse("tickets:list"), {"status": "lost"})
     assert response.status_code == 200
     assert list(response.context["filter_form"].errors) == ["status"]
+
+
+@pytest.mark.parametrize("name", ["edit", "edit-post", "transition", "comment", "attachment-upload", "children"])
+def test_a_partner_of_another_tenant_gets_404_not_403_on_writes(
+    world: World, alice_ticket: Ticket, attachment: Attachment, name: str
+) -> None:
+    client = Client()
+    client.force_login(make_user("wuqing-partner", world.wuqing, Role.PARTNER_VIEWER))
+    method, url = _urls(alice_ticket, attachment)[name]
+    assert getattr(client, method)(url, {"to_status": "acknowledged", "body": "x"}).status_code == 404
