@@ -31,22 +31,9 @@ N = 0  # phone-number digit of this unit
 
 # The fifteen old communities the alliance serves (丹东里 and 向阳里 are named in the seed).
 COMMUNITIES = (
-    "丹东里",
-    "向阳里",
-    "民主里",
-    "解放里",
-    "胜利里",
-    "建设里",
-    "和平里",
-    "友谊里",
-    "新华里",
-    "光明里",
-    "团结里",
-    "幸福里",
-    "春风里",
-    "东风里",
-    "红旗里",
-)
+    "丹东里", "向阳里", "民主里", "解放里", "胜利里", "建设里", "和平里", "友谊里",
+    "新华里", "光明里", "团结里", "幸福里", "春风里", "东风里", "红旗里",
+)  # fmt: skip
 
 _COMMUNITY_ORGS = tuple(
     OrgSpec(
@@ -59,6 +46,40 @@ _COMMUNITY_ORGS = tuple(
         resources=("熟悉小区住户情况", "社区微信群和宣传栏"),
     )
     for name in COMMUNITIES
+)
+
+# The alliance's member utilities (names illustrative): what each does, needs and brings.
+_MEMBERS = (
+    ("滨海水务公司", "供水", ("及时掌握老旧小区供水故障", "减少重复上门"), ("供水抢修队伍", "管网资产台账")),
+    ("滨海燃气公司", "燃气", ("燃气安全隐患早发现", "入户安检配合"), ("燃气安检人员", "园区燃气配套工程经验")),
+    ("滨海热力公司", "供热", ("供热季前设施排查", "居民供热诉求及时响应"), ("供热管网维修力量",)),
+    ("滨海通信公司", "通讯", ("理清楼道通信线缆产权", "清理废旧线缆"), ("线缆资产认领", "社区宣传渠道")),
+    ("南港污水处理公司", "污水", ("园区企业排污接入有序", "提前掌握项目需求"), ("污水配套工程办理",)),
+)
+
+_MEMBER_ORGS = tuple(
+    OrgSpec(
+        name=name,
+        kind="utility_member",
+        district="滨海新区",
+        description=f"联盟成员（{service}）。",
+        needs=needs,
+        resources=resources,
+    )
+    for name, service, needs, resources in _MEMBERS
+)
+
+# Villages of the seed's safety checks and grid upgrades.
+_VILLAGES = (
+    ("中塘镇潮宗桥村村委会", ("乡村民宿用电安全", "供电可靠性提升"), ("村民微信群", "村广播")),
+    ("茶淀街宝田村村委会", ("有机肥生产用电隐患排查",), ("村民动员",)),
+    ("窦庄子村村委会", ("配电网升级改造",), ("施工协调",)),
+    ("东升村村委会", ("配电网升级改造",), ("施工协调",)),
+)
+
+_VILLAGE_ORGS = tuple(
+    OrgSpec(name=name, kind="village_committee", district="滨海新区", needs=needs, resources=resources)
+    for name, needs, resources in _VILLAGES
 )
 
 ORGANISATIONS = (
@@ -80,46 +101,7 @@ ORGANISATIONS = (
         resources=("园区规划和入驻企业信息", "组织园区公共服务企业"),
         point=(38.7712, 117.5321),
     ),
-    OrgSpec(
-        name="滨海水务公司",
-        kind="utility_member",
-        district="滨海新区",
-        description="联盟成员（供水）。",
-        needs=("及时掌握老旧小区供水故障", "减少重复上门"),
-        resources=("供水抢修队伍", "管网资产台账"),
-    ),
-    OrgSpec(
-        name="滨海燃气公司",
-        kind="utility_member",
-        district="滨海新区",
-        description="联盟成员（燃气）。",
-        needs=("燃气安全隐患早发现", "入户安检配合"),
-        resources=("燃气安检人员", "园区燃气配套工程经验"),
-    ),
-    OrgSpec(
-        name="滨海热力公司",
-        kind="utility_member",
-        district="滨海新区",
-        description="联盟成员（供热）。",
-        needs=("供热季前设施排查", "居民供热诉求及时响应"),
-        resources=("供热管网维修力量",),
-    ),
-    OrgSpec(
-        name="滨海通信公司",
-        kind="utility_member",
-        district="滨海新区",
-        description="联盟成员（通讯）。",
-        needs=("理清楼道通信线缆产权", "清理废旧线缆"),
-        resources=("线缆资产认领", "社区宣传渠道"),
-    ),
-    OrgSpec(
-        name="南港污水处理公司",
-        kind="utility_member",
-        district="滨海新区",
-        description="联盟成员（污水），服务南港工业区。",
-        needs=("园区企业排污接入有序", "提前掌握项目需求"),
-        resources=("污水配套工程办理",),
-    ),
+    *_MEMBER_ORGS,
     OrgSpec(
         name="中沙石化",
         kind="enterprise",
@@ -159,34 +141,7 @@ ORGANISATIONS = (
         needs=("水产养殖用电设备检修",),
         resources=("镇村两级组织动员",),
     ),
-    OrgSpec(
-        name="中塘镇潮宗桥村村委会",
-        kind="village_committee",
-        district="滨海新区",
-        needs=("乡村民宿用电安全", "供电可靠性提升"),
-        resources=("村民微信群", "村广播"),
-    ),
-    OrgSpec(
-        name="茶淀街宝田村村委会",
-        kind="village_committee",
-        district="滨海新区",
-        needs=("有机肥生产用电隐患排查",),
-        resources=("村民动员",),
-    ),
-    OrgSpec(
-        name="窦庄子村村委会",
-        kind="village_committee",
-        district="滨海新区",
-        needs=("配电网升级改造",),
-        resources=("施工协调",),
-    ),
-    OrgSpec(
-        name="东升村村委会",
-        kind="village_committee",
-        district="滨海新区",
-        needs=("配电网升级改造",),
-        resources=("施工协调",),
-    ),
+    *_VILLAGE_ORGS,
     OrgSpec(
         name="滨海新区新港小学",
         kind="school",
@@ -222,7 +177,7 @@ PEOPLE = (
     PersonSpec("许文静", "中沙石化", "entrepreneur", "项目工程部经理", phone(N, 8)),
 )
 
-PARK_MEMBERS = ("滨海水务公司", "滨海燃气公司", "滨海热力公司", "滨海通信公司", "南港污水处理公司")
+PARK_MEMBERS = tuple(name for name, *_rest in _MEMBERS)
 
 AGREEMENTS = (
     AgreementSpec(
