@@ -8,12 +8,12 @@ from portal.activities.filters import ActivityFilter
 from portal.activities.forms import validate_metrics
 from portal.activities.models import Activity
 from portal.api.routing import router
+from portal.api.serializers import TenantModelSerializer
 from portal.stakeholders import validators
-from portal.stakeholders.api import AuditedRelationsViewSet
-from portal.stakeholders.serializers import ScopedRelationsSerializer
+from portal.stakeholders.api import StakeholderViewSet
 
 
-class ActivitySerializer(ScopedRelationsSerializer):
+class ActivitySerializer(TenantModelSerializer):
     class Meta:
         model = Activity
         fields = [
@@ -43,7 +43,7 @@ class ActivitySerializer(ScopedRelationsSerializer):
         return attrs
 
 
-class ActivityViewSet(AuditedRelationsViewSet):
+class ActivityViewSet(StakeholderViewSet):
     queryset = Activity.objects.prefetch_related("partners")
     serializer_class = ActivitySerializer
     filterset_class = ActivityFilter

@@ -11,8 +11,7 @@ from portal.activities.filters import ActivityFilter
 from portal.activities.forms import ActivityForm
 from portal.activities.models import Activity
 from portal.activities.services import totals
-from portal.core.views import TenantObjectMixin
-from portal.stakeholders.views.base import AuditedCreateView, AuditedUpdateView, FilteredListView
+from portal.core.views import AuditedCreateView, AuditedUpdateView, FilteredListView, TenantObjectMixin
 from portal.tenancy.roles import Capability
 
 

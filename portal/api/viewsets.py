@@ -18,7 +18,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from portal.api.serializers import personal_fields_of
-from portal.audit.actions import delete_audited, record_personal_read, save_audited
+from portal.audit.actions import delete_audited, record_personal_read, save_record
 from portal.audit.models import PersonalDataAccess
 from portal.core.models import AuditedModel
 from portal.tenancy.roles import Capability
@@ -77,28 +77,30 @@ class TenantModelViewSet(
     mixins.DestroyModelMixin,
     TenantReadOnlyViewSet,
 ):
-    """Read and write; writes are audited when the model is an ``AuditedModel``."""
+    """Read and write. Writes of audited rows go through ``save_record``: one atomic, audited save
+    of the row and its many-to-many relations."""
 
     http_method_names = ["get", "post", "patch", "delete", "head", "options"]
 
-    @transaction.atomic
+    def _save(self, serializer: Any, instance: models.Model) -> None:
+        data = dict(serializer.validated_data)
+        relations = {name: data.pop(name) for name in list(data) if instance._meta.get_field(name).many_to_many}
+        for name, value in data.items():
+            setattr(instance, name, value)
+        if isinstance(instance, AuditedModel):
+            serializer.instance = save_record(instance, self.actor(), relations)
+            return
+        with transaction.atomic():
+            instance.save()
+            for name, rows in relations.items():
+                getattr(instance, name).set(list(rows))
+        serializer.instance = instance
+
     def perform_create(self, serializer: Any) -> None:
-        instance = serializer.save(tenant=self.request.tenant)  # type: ignore[attr-defined]
-        if isinstance(instance, AuditedModel):
-            from portal.audit.actions import record_change
+        self._save(serializer, serializer.Meta.model(tenant=self.request.tenant))  # type: ignore[attr-defined]
 
-            record_change(instance, self.actor(), "create")
-
-    @transaction.atomic
     def perform_update(self, serializer: Any) -> None:
-        instance = serializer.instance
-        if isinstance(instance, AuditedModel):
-            for attr, value in serializer.validated_data.items():
-                setattr(instance, attr, value)
-            save_audited(instance, self.actor())
-            serializer.instance = instance
-        else:
-            serializer.save()
+        self._save(serializer, serializer.instance)
 
     @transaction.atomic
     def perform_destroy(self, instance: Any) -> None:

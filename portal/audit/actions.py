@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import models
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, models, transaction
+from django.utils.translation import gettext as _
 
 from portal.audit.models import ChangeRecord, PersonalDataAccess
 from portal.core.models import AuditedModel
@@ -57,6 +59,42 @@ def save_audited(obj: AuditedModel, actor: Any, *, update_fields: Sequence[str] 
     if creating or before != after:
         action = ChangeRecord.Action.CREATE if creating else ChangeRecord.Action.UPDATE
         record_change(obj, actor, action, before, after)
+    return obj
+
+
+Relations = Mapping[str, Iterable[models.Model]]
+
+
+def _relation_ids(obj: models.Model, names: Iterable[str]) -> dict[str, list[int]]:
+    return {name: sorted(getattr(obj, name).values_list("pk", flat=True)) for name in names}
+
+
+def save_record[T: AuditedModel](obj: T, actor: Any, relations: Relations | None = None) -> T:
+    """Save a new or changed audited row and its many-to-many relations, all or nothing.
+
+    The row's own fields are recorded by ``save_audited``; a change of its relations (parties of an
+    agreement, partners of an activity) gets a second change record with the ids before and after,
+    because the row's snapshot cannot hold them.
+    """
+    relations = relations or {}
+    # Uniqueness within the tenant (the forms cannot check it: the tenant is not one of their
+    # fields). The database constraint still guards against two saves racing each other.
+    obj.validate_constraints()
+    creating = obj._state.adding
+    try:
+        with transaction.atomic():
+            before = {name: [] for name in relations} if creating else _relation_ids(obj, relations)
+            save_audited(obj, actor)
+            for name, rows in relations.items():
+                getattr(obj, name).set(list(rows))
+            after = _relation_ids(obj, relations)
+            if after != before:
+                record_change(obj, actor, ChangeRecord.Action.UPDATE, before, after)
+    except IntegrityError as exc:
+        if creating:
+            obj.pk = None
+            obj._state.adding = True
+        raise ValidationError(_("This record clashes with one saved at the same moment; please try again.")) from exc
     return obj
 
 

@@ -14,18 +14,6 @@ from portal.stakeholders.models import Agreement, Decision, Meeting, Need, Organ
 PROGRAMME_CODES = [code for code, _name in programme_choices()]
 
 
-class ScopedRelationsSerializer(TenantModelSerializer):
-    """Relation fields built from the model get the model's manager as queryset; the base class
-    scopes only querysets, so hand it one (``.all()``) and a foreign id of another tenant is refused
-    as "does not exist" instead of reaching an unscoped query."""
-
-    def build_relational_field(self, field_name: str, relation_info: Any) -> tuple[type[Any], dict[str, Any]]:
-        field_class, kwargs = super().build_relational_field(field_name, relation_info)
-        if kwargs.get("queryset") is not None:
-            kwargs["queryset"] = kwargs["queryset"].all()
-        return field_class, kwargs
-
-
 class NeedSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
     class Meta:
         model = Need
@@ -38,7 +26,7 @@ class ResourceSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
         fields = ["id", "programme", "description"]
 
 
-class OrganisationSerializer(ScopedRelationsSerializer):
+class OrganisationSerializer(TenantModelSerializer):
     programmes = serializers.ListField(
         child=serializers.ChoiceField(choices=PROGRAMME_CODES), required=False, max_length=len(PROGRAMME_CODES)
     )
@@ -82,7 +70,7 @@ class OrganisationSerializer(ScopedRelationsSerializer):
         return attrs
 
 
-class PersonSerializer(ScopedRelationsSerializer):
+class PersonSerializer(TenantModelSerializer):
     organisation_name = serializers.CharField(source="organisation.name", read_only=True, default=None)
 
     class Meta:
@@ -110,7 +98,7 @@ class PersonSerializer(ScopedRelationsSerializer):
         return value.strip().upper()
 
 
-class AgreementSerializer(ScopedRelationsSerializer):
+class AgreementSerializer(TenantModelSerializer):
     has_document = serializers.SerializerMethodField()
 
     class Meta:
@@ -145,7 +133,7 @@ class DecisionSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
         fields = ["id", "text", "created_at"]
 
 
-class MeetingSerializer(ScopedRelationsSerializer):
+class MeetingSerializer(TenantModelSerializer):
     decisions = DecisionSerializer(many=True, read_only=True)
 
     class Meta:

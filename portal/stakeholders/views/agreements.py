@@ -12,11 +12,10 @@ from django.urls import reverse
 from django.views import View
 from django.views.generic import DetailView
 
-from portal.core.views import TenantObjectMixin
+from portal.core.views import AuditedCreateView, AuditedUpdateView, FilteredListView, TenantObjectMixin
 from portal.stakeholders.filters import AgreementFilter
 from portal.stakeholders.forms import AgreementForm
 from portal.stakeholders.models import Agreement
-from portal.stakeholders.views.base import AuditedCreateView, AuditedUpdateView, FilteredListView
 from portal.tenancy.roles import Capability
 
 

@@ -10,13 +10,12 @@ from django.urls import reverse
 from django.views import View
 from django.views.generic import DetailView
 
-from portal.core.views import TenantObjectMixin
+from portal.core.views import AuditedCreateView, AuditedUpdateView, FilteredListView, TenantObjectMixin
 from portal.stakeholders import selectors, services
 from portal.stakeholders.filters import MeetingFilter
 from portal.stakeholders.forms import DecisionForm, MeetingForm
 from portal.stakeholders.models import Meeting
 from portal.stakeholders.personal import log_page_read
-from portal.stakeholders.views.base import AuditedCreateView, AuditedUpdateView, FilteredListView
 from portal.tenancy.roles import Capability
 
 

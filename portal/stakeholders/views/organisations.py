@@ -11,13 +11,12 @@ from django.urls import reverse
 from django.views import View
 from django.views.generic import DetailView
 
-from portal.core.views import TenantObjectMixin
+from portal.core.views import AuditedCreateView, AuditedUpdateView, FilteredListView, TenantObjectMixin
 from portal.stakeholders import selectors, services
 from portal.stakeholders.filters import OrganisationFilter
 from portal.stakeholders.forms import NeedForm, OrganisationForm, ResourceForm
 from portal.stakeholders.models import Need, Organisation, Resource
 from portal.stakeholders.personal import log_detail_read, log_page_read
-from portal.stakeholders.views.base import AuditedCreateView, AuditedUpdateView, FilteredListView
 from portal.tenancy.roles import Capability
 
 CONTACT_FIELDS = ("contact_name", "contact_phone")

@@ -8,12 +8,11 @@ from typing import Any
 from django.urls import reverse
 from django.views.generic import DetailView
 
-from portal.core.views import TenantObjectMixin
+from portal.core.views import AuditedCreateView, AuditedUpdateView, FilteredListView, TenantObjectMixin
 from portal.stakeholders.filters import PersonFilter
 from portal.stakeholders.forms import PersonForm
 from portal.stakeholders.models import Person
 from portal.stakeholders.personal import log_detail_read, log_page_read
-from portal.stakeholders.views.base import AuditedCreateView, AuditedUpdateView, FilteredListView
 from portal.tenancy.roles import Capability
 
 
