@@ -10,12 +10,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import models
 from django.utils import timezone
 
 from portal.activities.models import Activity
+from portal.api.models import ApiKey
+from portal.audit.actions import record_change
 from portal.jobs.models import JobRun
 from portal.stakeholders.models import Agreement, Decision, Meeting, Need, Organisation, Person, Resource
+from portal.tickets import services as tickets
 from tests.personas import World
 
 MARKER = "ALICE-ONLY-7f3a"
@@ -58,8 +62,30 @@ def make_alice_objects(world: World) -> AliceObjects:
     )
     run = JobRun.objects.create(tenant=tenant, name="audit.purge_access_log", status=JobRun.Status.SUCCEEDED)
     run.result_file.save("export.csv", ContentFile(MARKER.encode()), save=True)
-    objects: list[models.Model] = [organisation, person, need, resource, agreement, meeting, decision, activity, run]
+    ticket = tickets.create_ticket(tenant, world.alice, title=f"{MARKER} 路灯不亮", requester_name="张三")
+    attachment = tickets.add_attachment(ticket, world.alice, SimpleUploadedFile("photo.pdf", b"%PDF-1.4 x"))
+    key, _token = ApiKey.issue(tenant, f"{MARKER} 区民政局")
+    change = record_change(organisation, world.alice, "update", {"name": "old"}, {"name": organisation.name})
+    objects: list[models.Model] = [
+        organisation,
+        person,
+        need,
+        resource,
+        agreement,
+        meeting,
+        decision,
+        activity,
+        run,
+        ticket,
+        key,
+        change,
+    ]
     found = AliceObjects(by_model={type(o)._meta.label: o for o in objects})
+    found.explicit = {
+        "tickets:attachment-download": {"pk": ticket.pk, "attachment_pk": attachment.pk},
+        "tenancy:apikey-revoke": {"pk": key.pk},
+        "audit:change-detail": {"pk": change.pk},
+    }
     found.list_pages_showing_marker = [
         "stakeholders:organisation-list",
         "stakeholders:meeting-list",
@@ -67,5 +93,9 @@ def make_alice_objects(world: World) -> AliceObjects:
         "api:organisation-list",
         "api:meeting-list",
         "api:activity-list",
+        "tickets:list",
+        "api:ticket-list",
+        "tenancy:apikey-list",
+        "audit:change-list",
     ]
     return found

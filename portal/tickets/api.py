@@ -98,14 +98,6 @@ class TicketSerializer(TenantModelSerializer):
             "updated_at",
         ]
 
-    def build_relational_field(self, field_name: str, relation_info: Any) -> tuple[type[Any], dict[str, Any]]:
-        # The model's manager is not a queryset the base class can scope; ``.all()`` makes it one, so
-        # another tenant's id is refused as "does not exist" rather than reaching an unscoped query.
-        field_class, kwargs = super().build_relational_field(field_name, relation_info)
-        if kwargs.get("queryset") is not None:
-            kwargs["queryset"] = kwargs["queryset"].all()
-        return field_class, kwargs
-
     def get_fields(self) -> dict[str, serializers.Field]:  # type: ignore[type-arg]
         fields = super().get_fields()
         tenant = self.request_tenant

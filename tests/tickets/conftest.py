@@ -16,11 +16,6 @@ from tests.personas import World
 
 @pytest.fixture(autouse=True)
 def _page_test_settings(settings: Any, tmp_path: Path) -> None:
-    # The manifest storage of a deployment needs `collectstatic`, which a test run does not do.
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
     # Attachments and exports written in-process go to a folder of this test only.
     settings.MEDIA_ROOT = tmp_path / "media"
 
