@@ -73,6 +73,10 @@ INSTALLED_APPS = [
     "portal.indicators",
     "portal.web",
     "portal.demo",
+    # Programme apps (top level): each appears in the navigation once it defines its ``index`` page.
+    "alliance",
+    "careband",
+    "theftscan",
 ]
 
 MIDDLEWARE = [
@@ -149,12 +153,14 @@ CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_QUEUE", "portal")
 CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
     "jobs-mark-stale-runs": {"task": "portal.jobs.tasks.mark_stale_runs", "schedule": 15 * 60.0},
     "tickets-sla-sweep": {"task": "portal.tickets.tasks.enqueue_sla_sweeps", "schedule": 10 * 60.0},
+    "meters-drop-folder": {"task": "portal.meters.tasks.enqueue_drop_folder_imports", "schedule": 24 * 60 * 60.0},
 }
 
 # --- Files --------------------------------------------------------------------------------------
 MEDIA_ROOT = Path(env_str("PORTAL_MEDIA_ROOT", str(VAR_DIR / "media")))
 MEDIA_URL = "/media/"
 METER_STORE_PATH = Path(env_str("METER_STORE_PATH", str(VAR_DIR / "meterstore")))
+METER_DROP_PATH = Path(env_str("METER_DROP_PATH", str(VAR_DIR / "meterdrop")))  # <tenant slug>/<files>
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 ATTACHMENT_MAX_BYTES = env_int("PORTAL_ATTACHMENT_MAX_BYTES", 20 * 1024 * 1024)

@@ -4,6 +4,8 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
 
+from portal.core.programmes import installed_programmes
+
 urlpatterns = [
     path("", include("portal.web.urls")),
     path("accounts/", include("portal.accounts.urls")),
@@ -17,5 +19,8 @@ urlpatterns = [
 
 for app_module in ("stakeholders", "tickets", "activities", "jobs"):
     urlpatterns.append(path(f"{app_module}/", include(f"portal.{app_module}.urls")))
+
+for programme in installed_programmes():
+    urlpatterns.append(path(f"{programme.code}/", include(f"{programme.code}.urls")))
 # Uploaded files are never served straight from MEDIA_ROOT: every download goes through a view that
 # finds its row in the active tenant first.

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CarebandConfig(AppConfig):
+    name = "careband"
+    label = "careband"

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class TheftscanConfig(AppConfig):
+    name = "theftscan"
+    label = "theftscan"
