@@ -1,0 +1,239 @@
+"""The one import path: browser upload, API, command, drop folder and the generator all end here.
+
+``create_batch`` keeps the original file and its checksum on a pending ``ImportBatch``;
+``run_import`` takes it pending → running → committed / unchanged / rejected / failed. The store
+publish is the last step, inside the transaction that marks the batch committed: if anything
+fails before or during it, the batch is ``failed`` and the store is as it was.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+from django.core.files import File
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from portal.meters import store
+from portal.meters.imports.columns import SPECS, DatasetSpec
+from portal.meters.imports.parsing import FileRejected, parse
+from portal.meters.imports.report import frame_of, render
+from portal.meters.imports.validation import Validated, validate
+from portal.meters.models import ImportBatch, Meter, TransformerArea
+from portal.meters.store.write import first_and_last_day
+from portal.tenancy.models import Tenant
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[float, str], None]
+REPORT_LANGUAGE = "zh-hans"  # reasons in the error report are always Chinese
+
+
+def import_file(
+    tenant: Tenant,
+    dataset: str,
+    source_path: str | Path,
+    *,
+    original_name: str,
+    source: str,
+    on_error: str = ImportBatch.OnError.KEEP_GOOD,
+    actor: Any = None,
+    progress: Progress | None = None,
+) -> ImportBatch:
+    """Import one file synchronously and return its batch (whatever its final status)."""
+    batch = create_batch(
+        tenant, dataset, source_path, original_name=original_name, source=source, on_error=on_error, actor=actor
+    )
+    return run_import(batch, progress=progress)
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def create_batch(
+    tenant: Tenant,
+    dataset: str,
+    source_path: str | Path,
+    *,
+    original_name: str,
+    source: str,
+    on_error: str = ImportBatch.OnError.KEEP_GOOD,
+    actor: Any = None,
+) -> ImportBatch:
+    """A pending batch holding a copy of the original file (kept for as long as the batch)."""
+    if dataset not in SPECS:
+        raise ValueError(f"unknown data set {dataset!r}")
+    if on_error not in ImportBatch.OnError.values:
+        raise ValueError(f"unknown on_error {on_error!r}")
+    if source not in ImportBatch.Source.values:
+        raise ValueError(f"unknown source {source!r}")
+    path = Path(source_path)
+    name = Path(original_name).name[-255:] or path.name
+    batch = ImportBatch(
+        tenant=tenant,
+        dataset=dataset,
+        source=source,
+        on_error=on_error,
+        original_name=name,
+        checksum=_sha256(path),
+        created_by=actor if getattr(actor, "is_authenticated", False) else None,
+    )
+    with path.open("rb") as handle:
+        batch.file.save(name, File(handle), save=False)
+    batch.save()
+    return batch
+
+
+def _claim(batch: ImportBatch) -> bool:
+    """pending → running, once: a redelivered job cannot run a batch twice."""
+    claimed = (
+        ImportBatch.objects.for_tenant(batch.tenant)
+        .filter(pk=batch.pk, status=ImportBatch.Status.PENDING)
+        .update(status=ImportBatch.Status.RUNNING)
+    )
+    batch.refresh_from_db()
+    return claimed == 1
+
+
+def run_import(batch: ImportBatch, *, progress: Progress | None = None) -> ImportBatch:
+    if not _claim(batch):
+        return batch
+    say: Progress = progress or (lambda _pct, _msg: None)
+    try:
+        with translation.override(REPORT_LANGUAGE), store.dataset_lock(batch.tenant_id, batch.dataset) as root:
+            _import_locked(batch, root, say)
+    except Exception as exc:  # whatever went wrong, the batch says so and the store is untouched
+        log.exception("meter import batch %s failed", batch.pk)
+        _finish(batch, ImportBatch.Status.FAILED, message=f"{type(exc).__name__}: {exc}"[:2000])
+    say(100, batch.get_status_display())
+    return batch
+
+
+def _import_locked(batch: ImportBatch, root: Path, say: Progress) -> None:
+    earlier = (
+        ImportBatch.objects.for_tenant(batch.tenant)
+        .filter(dataset=batch.dataset, checksum=batch.checksum, status=ImportBatch.Status.COMMITTED)
+        .exclude(pk=batch.pk)
+        .order_by("pk")
+        .first()
+    )
+    if earlier is not None:
+        message = _("Identical to batch #%(id)s, already imported: nothing changed.") % {"id": earlier.pk}
+        _finish(batch, ImportBatch.Status.UNCHANGED, message=message)
+        return
+    spec = SPECS[batch.dataset]
+    say(5, _("Reading %(name)s") % {"name": batch.original_name})
+    try:
+        parsed = parse(Path(batch.file.path), spec)
+    except FileRejected as exc:
+        _attach_report(batch, frame_of(exc.problems))
+        _finish(batch, ImportBatch.Status.REJECTED, message=exc.problems[0].reason)
+        return
+    say(30, _("Checking %(rows)d rows") % {"rows": parsed.rows})
+    checked = validate(parsed, spec, _known_keys(batch, spec), timezone.localdate(), timezone.localtime())
+    _record_counts(batch, checked)
+    if len(checked.problems):
+        _attach_report(batch, checked.problems)
+    refusal = _refusal(batch, checked)
+    if refusal is not None:
+        _finish(batch, ImportBatch.Status.REJECTED, message=refusal)
+        return
+    assert checked.readings is not None
+    say(60, _("Writing %(rows)d readings to the store") % {"rows": len(checked.readings)})
+    staged = store.stage(root, batch.dataset, batch.pk, checked.readings)
+    _commit(batch, checked, staged, say)
+
+
+def _known_keys(batch: ImportBatch, spec: DatasetSpec) -> pa.Array:
+    if spec.key == "meter_no":
+        known = Meter.objects.for_tenant(batch.tenant).values_list("meter_no", flat=True)
+    else:
+        known = TransformerArea.objects.for_tenant(batch.tenant).values_list("code", flat=True)
+    return pa.array(list(known), type=pa.string())
+
+
+def _record_counts(batch: ImportBatch, checked: Validated) -> None:
+    batch.rows_total = checked.rows_total
+    batch.rows_rejected = checked.rows_rejected
+    batch.rows_accepted = checked.rows_accepted
+    if checked.readings is not None:
+        batch.date_from, batch.date_to = first_and_last_day(checked.readings)
+
+
+def _refusal(batch: ImportBatch, checked: Validated) -> str | None:
+    if checked.rows_total == 0:
+        return _("The file has no data rows.")
+    if checked.readings is None:
+        return _("No row of the file can be imported; see the error report.")
+    if batch.on_error == ImportBatch.OnError.REJECT_ALL and checked.rows_rejected:
+        return _("%(bad)d of %(total)d rows are wrong and the whole file was refused, as asked.") % {
+            "bad": checked.rows_rejected,
+            "total": checked.rows_total,
+        }
+    return None
+
+
+def _attach_report(batch: ImportBatch, problems: Any) -> None:
+    stem = Path(batch.original_name).stem[:80] or "import"
+    batch.report_file.save(f"{stem}-errors.csv", ContentFile(render(problems)), save=False)
+
+
+def _commit(batch: ImportBatch, checked: Validated, staged: store.StagedBatch, say: Progress) -> None:
+    batch.rows_replaced = staged.rows_replaced
+    batch.replaced = {str(owner): count for owner, count in sorted(staged.replaced.items())}
+    message = _("%(accepted)d rows imported, %(rejected)d refused, %(replaced)d values replaced.") % {
+        "accepted": checked.rows_accepted,
+        "rejected": checked.rows_rejected,
+        "replaced": staged.rows_replaced,
+    }
+    if staged.superseded:
+        message += " " + _("%(n)d values were kept from later batches.") % {"n": staged.superseded}
+    published = False
+    try:
+        say(90, _("Publishing"))
+        with transaction.atomic():
+            _finish(batch, ImportBatch.Status.COMMITTED, message=message)
+            staged.publish()  # the commit point; if it raises, the row update above rolls back
+            published = True
+    except BaseException:
+        if not published:  # once published, the files are the store's: never delete them
+            staged.discard()
+        raise
+
+
+def _finish(batch: ImportBatch, status: str, *, message: str = "") -> None:
+    batch.status = status
+    batch.message = message
+    batch.finished_at = timezone.now()
+    if status == ImportBatch.Status.FAILED:
+        # Counts of a failed batch would describe rows that are not in the store.
+        batch.rows_accepted = batch.rows_replaced = 0
+        batch.replaced = {}
+    batch.save(
+        update_fields=[
+            "status",
+            "message",
+            "finished_at",
+            "rows_total",
+            "rows_accepted",
+            "rows_rejected",
+            "rows_replaced",
+            "replaced",
+            "date_from",
+            "date_to",
+            "report_file",
+            "updated_at",
+        ]
+    )
