@@ -51,16 +51,19 @@ class _Findings:
         self.bad = np.zeros(parsed.rows, dtype=bool)
         self.frames: list[pd.DataFrame] = [frame_of(parsed.problems)]
 
-    def add(self, mask: np.ndarray, column: str, texts: pa.Array, reason: str | np.ndarray) -> None:
+    def add(self, mask: np.ndarray, column: str, reason: str | np.ndarray) -> None:
         if not mask.any():
             return
         self.bad |= mask
+        # The cell texts are made for the reported rows only: casting a million numbers to text
+        # for a report of three rows would cost more than the whole validation.
+        cells = _text(self.parsed.columns[column].filter(pa.array(mask)))
         self.frames.append(
             pd.DataFrame(
                 {
                     "row": self.parsed.row_numbers[mask],
                     "column": self.parsed.headers[column],
-                    "value": texts.filter(pa.array(mask)).to_numpy(zero_copy_only=False),
+                    "value": cells.to_numpy(zero_copy_only=False),
                     "reason": reason if isinstance(reason, str) else reason[mask],
                 }
             )
@@ -76,13 +79,28 @@ class _Findings:
 
 
 def _text(column: pa.Array) -> pa.Array:
-    """The column as trimmed text, for checks and for the report."""
+    """The column as trimmed text, for the report."""
     text = column if pa.types.is_string(column.type) else pc.cast(column, pa.string())
     return pc.utf8_trim_whitespace(text.fill_null(""))
 
 
-def _empty(text: pa.Array) -> np.ndarray:
-    return pc.equal(text, "").to_numpy(zero_copy_only=False)
+def _blank(column: pa.Array) -> np.ndarray:
+    """Empty cells: null, "" or only spaces."""
+    if not pa.types.is_string(column.type):
+        return column.is_null().to_numpy(zero_copy_only=False)
+    blank = pc.or_kleene(pc.equal(pc.utf8_length(column), 0), pc.utf8_is_space(column))
+    return blank.fill_null(True).to_numpy(zero_copy_only=False)
+
+
+def _keys(column: pa.Array) -> tuple[pa.Array, np.ndarray]:
+    """(distinct trimmed keys, index of each row's key): trimming runs on the distinct keys only."""
+    text = column if pa.types.is_string(column.type) else pc.cast(column, pa.string())
+    if text.null_count:
+        text = text.fill_null("")
+    encoded = text.dictionary_encode()
+    trimmed = pc.utf8_trim_whitespace(encoded.dictionary).dictionary_encode()
+    index = trimmed.indices.to_numpy(zero_copy_only=False)[encoded.indices.to_numpy(zero_copy_only=False)]
+    return trimmed.dictionary, index.astype(np.int32)
 
 
 def _parse_distinct(text: pa.Array, formats: tuple[str, ...], unit: str) -> np.ndarray:
@@ -99,23 +117,34 @@ def _parse_distinct(text: pa.Array, formats: tuple[str, ...], unit: str) -> np.n
     return as_unit[encoded.indices.to_numpy(zero_copy_only=False)]
 
 
-def _times(column: pa.Array, text: pa.Array, unit: str) -> np.ndarray:
+def _times(column: pa.Array, unit: str) -> np.ndarray:
     if pa.types.is_timestamp(column.type) and column.type.tz is not None:
         local = column.to_pandas().dt.tz_convert("Asia/Shanghai").dt.tz_localize(None)
         return local.to_numpy().astype(f"datetime64[{unit}]")
-    if pa.types.is_timestamp(column.type) or pa.types.is_date(column.type):
-        return column.to_pandas().to_numpy().astype(f"datetime64[{unit}]")
-    return _parse_distinct(text, DATE_FORMATS if unit == "D" else TIME_FORMATS, unit)
+    if pa.types.is_date(column.type) or pa.types.is_timestamp(column.type):
+        # Through integers: converting date objects one by one would cost seconds per million rows.
+        typed = pc.cast(column, pa.date32() if unit == "D" else pa.timestamp(unit))
+        width = np.int32 if unit == "D" else np.int64
+        raw = pc.cast(typed, pa.int32() if unit == "D" else pa.int64()).fill_null(0).to_numpy(zero_copy_only=False)
+        times = raw.astype(width).astype(f"datetime64[{unit}]")
+        times[column.is_null().to_numpy(zero_copy_only=False)] = np.datetime64("NaT")
+        return times
+    text = column if pa.types.is_string(column.type) else pc.cast(column, pa.string())
+    return _parse_distinct(
+        pc.utf8_trim_whitespace(text.fill_null("")), DATE_FORMATS if unit == "D" else TIME_FORMATS, unit
+    )
 
 
-def _numbers(column: pa.Array, text: pa.Array) -> np.ndarray:
+def _numbers(column: pa.Array) -> np.ndarray:
     """float64 per row, NaN where the cell is empty or not a number."""
     if pa.types.is_integer(column.type) or pa.types.is_floating(column.type) or pa.types.is_decimal(column.type):
         return pc.cast(column, pa.float64()).fill_null(np.nan).to_numpy(zero_copy_only=False)
+    text = column if pa.types.is_string(column.type) else pc.cast(column, pa.string())
     try:
-        return pc.cast(text, pa.float64()).to_numpy(zero_copy_only=False)
+        return pc.cast(text, pa.float64()).fill_null(np.nan).to_numpy(zero_copy_only=False)
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
-        return pd.to_numeric(pd.Series(text.to_numpy(zero_copy_only=False)), errors="coerce").to_numpy(np.float64)
+        cells = pd.Series(text.to_numpy(zero_copy_only=False), dtype=object).str.strip()
+        return pd.to_numeric(cells, errors="coerce").to_numpy(np.float64)
 
 
 def validate(
@@ -123,45 +152,42 @@ def validate(
 ) -> Validated:
     found = _Findings(parsed)
     columns = parsed.columns
-    key_text, time_text, value_text = (_text(columns[name]) for name in spec.required)
     # Keys: checked once per distinct key.
-    keys = key_text.dictionary_encode()
-    distinct = keys.dictionary
-    key_index = keys.indices.to_numpy(zero_copy_only=False).astype(np.int32)
-    distinct_empty = _empty(distinct)
+    distinct, key_index = _keys(columns[spec.key])
+    distinct_empty = pc.equal(distinct, "").to_numpy(zero_copy_only=False)
     distinct_unknown = ~pc.is_in(distinct, value_set=known_keys).to_numpy(zero_copy_only=False) & ~distinct_empty
-    found.add(distinct_empty[key_index], spec.key, key_text, _("This cell is empty."))
+    found.add(distinct_empty[key_index], spec.key, _("This cell is empty."))
     unknown_reason = (
         _("Unknown meter: this number is not in the company's meter register.")
         if spec.key == "meter_no"
         else _("Unknown transformer area: this code is not in the company's area register.")
     )
-    found.add(distinct_unknown[key_index], spec.key, key_text, unknown_reason)
+    found.add(distinct_unknown[key_index], spec.key, unknown_reason)
     # Dates or times.
     unit = "D" if spec.daily else "m"
-    times = _times(columns[spec.time], time_text, unit if spec.daily else "s")
-    time_empty = _empty(time_text) & np.isnat(times)
-    found.add(time_empty, spec.time, time_text, _("This cell is empty."))
+    times = _times(columns[spec.time], unit if spec.daily else "s")
+    time_empty = _blank(columns[spec.time])
+    found.add(time_empty, spec.time, _("This cell is empty."))
     unparsable = np.isnat(times) & ~time_empty
     if spec.daily:
-        found.add(unparsable, spec.time, time_text, _("Not a date: write it as YYYY-MM-DD."))
+        found.add(unparsable, spec.time, _("Not a date: write it as YYYY-MM-DD."))
         future = ~np.isnat(times) & (times > np.datetime64(today, "D"))
-        found.add(future, spec.time, time_text, _("Date in the future."))
+        found.add(future, spec.time, _("Date in the future."))
     else:
-        found.add(unparsable, spec.time, time_text, _("Not a time: write it as YYYY-MM-DD HH:MM."))
+        found.add(unparsable, spec.time, _("Not a time: write it as YYYY-MM-DD HH:MM."))
         valid = ~np.isnat(times)
         off_minute = valid & (times.astype("datetime64[m]") != times)
-        found.add(off_minute, spec.time, time_text, _("The time must be on a whole minute."))
+        found.add(off_minute, spec.time, _("The time must be on a whole minute."))
         future = valid & (times > np.datetime64(now.replace(tzinfo=None), "s"))
-        found.add(future, spec.time, time_text, _("Time in the future."))
+        found.add(future, spec.time, _("Time in the future."))
         times = times.astype("datetime64[m]")
     # Values.
-    values = _numbers(columns[spec.value], value_text)
-    value_empty = _empty(value_text)
-    found.add(value_empty, spec.value, value_text, _("This cell is empty."))
-    found.add(~np.isfinite(values) & ~value_empty, spec.value, value_text, _("Not a number."))
-    found.add(np.isfinite(values) & (values < 0), spec.value, value_text, _("Negative reading."))
-    keep = _duplicates(found, spec, key_index, times, values, value_text)
+    values = _numbers(columns[spec.value])
+    value_empty = _blank(columns[spec.value])
+    found.add(value_empty, spec.value, _("This cell is empty."))
+    found.add(~np.isfinite(values) & ~value_empty, spec.value, _("Not a number."))
+    found.add(np.isfinite(values) & (values < 0), spec.value, _("Negative reading."))
+    keep = _duplicates(found, spec, key_index, times, values)
     return Validated(
         readings=_readings(distinct, key_index, times, values, keep),
         problems=found.frame(),
@@ -170,51 +196,50 @@ def validate(
     )
 
 
+def _cells(key_index: np.ndarray, times: np.ndarray) -> np.ndarray:
+    """One int64 per (key, time), equal exactly when both are."""
+    offsets = (times - times.min()).astype(np.int64)
+    return key_index.astype(np.int64) * (int(offsets.max()) + 1) + offsets
+
+
 def _duplicates(
-    found: _Findings,
-    spec: DatasetSpec,
-    key_index: np.ndarray,
-    times: np.ndarray,
-    values: np.ndarray,
-    value_text: pa.Array,
+    found: _Findings, spec: DatasetSpec, key_index: np.ndarray, times: np.ndarray, values: np.ndarray
 ) -> np.ndarray:
     """Report rows that give one (key, time) different values; return the good rows to keep, with
     identical repeats collapsed to their first occurrence."""
     good = np.flatnonzero(~found.bad)
     if not len(good):
         return good
-    offsets = (times[good] - times[good].min()).astype(np.int64)
-    cell = key_index[good].astype(np.int64) * (int(offsets.max()) + 1) + offsets
+    cell = _cells(key_index[good], times[good])
     repeated = pd.Series(cell).duplicated(keep=False).to_numpy()
-    if repeated.any():
-        group = pd.DataFrame(
-            {"cell": cell[repeated], "value": values[good][repeated], "row": found.parsed.row_numbers[good][repeated]}
+    if not repeated.any():  # the usual case: one hash pass and done
+        return good
+    group = pd.DataFrame(
+        {"cell": cell[repeated], "value": values[good][repeated], "row": found.parsed.row_numbers[good][repeated]}
+    )
+    conflicting = group.groupby("cell")["value"].transform("nunique").to_numpy() > 1
+    if conflicting.any():
+        clash = group[conflicting]
+        rows_of_cell = clash.groupby("cell")["row"].agg(lambda rows: sorted(rows.tolist()))
+        template = (
+            _("Same %(what)s and date as row %(rows)s, but a different value.")
+            if spec.daily
+            else _("Same %(what)s and time as row %(rows)s, but a different value.")
         )
-        conflicting = group.groupby("cell")["value"].transform("nunique").to_numpy() > 1
-        if conflicting.any():
-            clash = group[conflicting]
-            rows_of_cell = clash.groupby("cell")["row"].agg(lambda rows: sorted(rows.tolist()))
-            # One reason per conflicting row, naming the other rows: a loop over the clashes only.
-            template = (
-                _("Same %(what)s and date as row %(rows)s, but a different value.")
-                if spec.daily
-                else _("Same %(what)s and time as row %(rows)s, but a different value.")
-            )
-            reasons = [
-                template % {"what": spec.key_label, "rows": "、".join(str(r) for r in rows_of_cell[c] if r != row)}
-                for c, row in zip(clash["cell"], clash["row"], strict=True)
-            ]
-            mask = np.zeros(len(found.bad), dtype=bool)
-            mask[good[np.flatnonzero(repeated)[conflicting]]] = True
-            reason_column = np.empty(len(found.bad), dtype=object)
-            reason_column[mask] = reasons
-            found.add(mask, spec.value, value_text, reason_column)
+        # One reason per conflicting row, naming the other rows: a loop over the clashes only.
+        reasons = [
+            template % {"what": spec.key_label, "rows": "、".join(str(r) for r in rows_of_cell[c] if r != row)}
+            for c, row in zip(clash["cell"], clash["row"], strict=True)
+        ]
+        mask = np.zeros(len(found.bad), dtype=bool)
+        mask[good[np.flatnonzero(repeated)[conflicting]]] = True
+        reason_column = np.empty(len(found.bad), dtype=object)
+        reason_column[mask] = reasons
+        found.add(mask, spec.value, reason_column)
     good = np.flatnonzero(~found.bad)
     if not len(good):
         return good
-    offsets = (times[good] - times[good].min()).astype(np.int64)
-    cell = key_index[good].astype(np.int64) * (int(offsets.max()) + 1) + offsets
-    return good[~pd.Series(cell).duplicated(keep="first").to_numpy()]
+    return good[~pd.Series(_cells(key_index[good], times[good])).duplicated(keep="first").to_numpy()]
 
 
 def _readings(
