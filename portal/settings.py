@@ -46,20 +46,7 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = env_int("DJANGO_SESSION_SECONDS", 8 * 3600)
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
-    "django.contrib.auth",
-    "django.contrib.contenttypes",
-    "django.contrib.sessions",
-    "django.contrib.messages",
-    "django.contrib.staticfiles",
-    "django.contrib.humanize",
-    "rest_framework",
-    "django_filters",
-    "drf_spectacular",
-    "drf_spectacular_sidecar",
-    "guardian",
-    "axes",
-    "django_htmx",
+    # Our apps first: for a text that several catalogues translate, the first app listed wins.
     "portal.core",
     "portal.tenancy",
     "portal.accounts",
@@ -77,6 +64,20 @@ INSTALLED_APPS = [
     "alliance",
     "careband",
     "theftscan",
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "rest_framework",
+    "django_filters",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "guardian",
+    "axes",
+    "django_htmx",
 ]
 
 MIDDLEWARE = [
@@ -236,6 +237,10 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "portal.api.errors.exception_handler",
     "UNAUTHENTICATED_USER": None,
 }
+# django-filter's choice lists start with "All" rather than a row of dashes.
+FILTERS_EMPTY_CHOICE_LABEL = _("All")
+FILTERS_NULL_CHOICE_LABEL = _("None")
+
 SPECTACULAR_SETTINGS = {
     "TITLE": "Stakeholder alliance portal API",
     "DESCRIPTION": "Partner API of the stakeholder alliance portal (State Grid Tianjin).",
