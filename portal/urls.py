@@ -17,7 +17,7 @@ urlpatterns = [
     path("audit/", include("portal.audit.urls")),
 ]
 
-for app_module in ("stakeholders", "tickets", "activities", "jobs"):
+for app_module in ("stakeholders", "tickets", "activities", "jobs", "meters"):
     urlpatterns.append(path(f"{app_module}/", include(f"portal.{app_module}.urls")))
 
 for programme in installed_programmes():

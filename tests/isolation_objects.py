@@ -18,6 +18,7 @@ from portal.activities.models import Activity
 from portal.api.models import ApiKey
 from portal.audit.actions import record_change
 from portal.jobs.models import JobRun
+from portal.meters.models import ImportBatch, Meter, TransformerArea
 from portal.stakeholders.models import Agreement, Decision, Meeting, Need, Organisation, Person, Resource
 from portal.tickets import services as tickets
 from tests.personas import World
@@ -66,7 +67,22 @@ def make_alice_objects(world: World) -> AliceObjects:
     attachment = tickets.add_attachment(ticket, world.alice, SimpleUploadedFile("photo.pdf", b"%PDF-1.4 x"))
     key, _token = ApiKey.issue(tenant, f"{MARKER} 区民政局")
     change = record_change(organisation, world.alice, "update", {"name": "old"}, {"name": organisation.name})
+    area = TransformerArea.objects.create(tenant=tenant, code="BH-0001", name=f"{MARKER} 新港一号台区")
+    meter = Meter.objects.create(tenant=tenant, meter_no="BH000000001", customer_name=f"{MARKER} 王五", area=area)
+    batch = ImportBatch.objects.create(
+        tenant=tenant,
+        dataset="meter_daily",
+        source=ImportBatch.Source.UPLOAD,
+        original_name=f"{MARKER}.csv",
+        checksum="0" * 64,
+        status=ImportBatch.Status.COMMITTED,
+    )
+    batch.file.save("readings.csv", ContentFile(b"meter_no,date,kwh\n"), save=False)
+    batch.report_file.save("report.csv", ContentFile(MARKER.encode()), save=True)
     objects: list[models.Model] = [
+        area,
+        meter,
+        batch,
         organisation,
         person,
         need,
@@ -84,6 +100,8 @@ def make_alice_objects(world: World) -> AliceObjects:
     found.explicit = {
         "tickets:attachment-download": {"pk": ticket.pk, "attachment_pk": attachment.pk},
         "tenancy:apikey-revoke": {"pk": key.pk},
+        "meters:import-report": {"pk": batch.pk},
+        "meters:import-file": {"pk": batch.pk},
         "audit:change-detail": {"pk": change.pk},
     }
     found.list_pages_showing_marker = [
@@ -97,5 +115,8 @@ def make_alice_objects(world: World) -> AliceObjects:
         "api:ticket-list",
         "tenancy:apikey-list",
         "audit:change-list",
+        "meters:area-list",
+        "meters:import-list",
+        "api:meter-import-list",
     ]
     return found

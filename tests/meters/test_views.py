@@ -16,8 +16,6 @@ from portal.meters.models import ImportBatch, Meter
 from tests.meters.helpers import run, write_file
 from tests.personas import World
 
-pytestmark = pytest.mark.urls("tests.meters.urls")
-
 GOOD = "表号,日期,电量\nM001,2024-01-30,1\nM999,2024-01-30,2\n"
 
 
