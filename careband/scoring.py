@@ -65,6 +65,9 @@ class Thresholds:
     shift_ratio: float = 1.6
     # How many spreads (MAD of log ratios) a red band must at least keep from the baseline.
     spread_factor: float = 5.0
+    # The common-weather correction needs a crowd: with a handful of subjects, one person's bad day
+    # would be "the weather" and excuse itself.
+    min_cohort: int = 200
 
     def validate(self) -> None:
         if not 0 < self.red_low < self.yellow_low < 1 < self.yellow_high < self.red_high:
@@ -188,9 +191,10 @@ def score(
     history = values[:, -1 - window : -1]
     today = values[:, -1]
     baseline, basis, valid, spread, m7 = _baseline(history, thresholds)
-    with np.errstate(all="ignore"):
-        m28, _ = nan_median(history)
-        baseline = baseline * np.exp(_common_factor(values, m28, window))
+    if n >= thresholds.min_cohort:
+        with np.errstate(all="ignore"):
+            m28, _ = nan_median(history)
+            baseline = baseline * np.exp(_common_factor(values, m28, window))
     tol = np.ones(n, np.float32) if tolerance is None else np.maximum(np.asarray(tolerance, np.float32), 1)
 
     band = np.exp(thresholds.spread_factor * spread)  # ≥ 1

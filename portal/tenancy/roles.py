@@ -15,6 +15,8 @@ class Role(models.TextChoices):
     FIELD_STAFF = "field_staff", _("Field staff")
     GRID_WORKER = "grid_worker", _("Community grid worker")
     PARTNER_VIEWER = "partner_viewer", _("Partner viewer")
+    # A family member following one care subject (careband); what they see is granted per subject.
+    RELATIVE = "relative", _("Relative of a care subject")
 
 
 class Capability(StrEnum):
@@ -43,6 +45,8 @@ CAPABILITIES: dict[Role, frozenset[Capability]] = {
     ),
     # Partners read, masked; what they may see beyond that is granted per object (django-guardian).
     Role.PARTNER_VIEWER: frozenset({Capability.VIEW}),
+    # No tenant-wide capability at all: careband's relative page checks the Relative row itself.
+    Role.RELATIVE: frozenset(),
 }
 
 
