@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from importlib import import_module
 
-from django.apps import apps
 from django.utils.functional import Promise
+from django.utils.module_loading import autodiscover_modules
 
 from portal.tenancy.models import Tenant
 
@@ -52,15 +51,9 @@ def register_indicator(
 
 def _load() -> None:
     global _loaded
-    if _loaded:
-        return
-    for config in apps.get_app_configs():
-        try:
-            import_module(f"{config.name}.indicators")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{config.name}.indicators":
-                raise
-    _loaded = True
+    if not _loaded:
+        autodiscover_modules("indicators")
+        _loaded = True
 
 
 def indicators_for(programme: str) -> list[Indicator]:

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from importlib import import_module
 from typing import Any
 
-from django.apps import apps
 from django.utils.functional import Promise
+from django.utils.module_loading import autodiscover_modules
 
 JobFunction = Callable[..., dict[str, Any] | None]
 
@@ -38,15 +37,9 @@ def register_job(name: str, label: str | Promise) -> Callable[[JobFunction], Job
 
 def _load_job_modules() -> None:
     global _loaded
-    if _loaded:
-        return
-    for config in apps.get_app_configs():
-        try:
-            import_module(f"{config.name}.jobs")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{config.name}.jobs":
-                raise
-    _loaded = True
+    if not _loaded:
+        autodiscover_modules("jobs")
+        _loaded = True
 
 
 def get_job(name: str) -> JobSpec:
