@@ -1,0 +1,54 @@
+"""Configuration pages for a unit's alliance: members, types and their clocks, places, replies, hookups."""
+
+from __future__ import annotations
+
+from django.contrib import admin
+
+from alliance import models as m
+from portal.core.admin import TenantScopedAdmin
+
+
+class AttributeInline(admin.TabularInline):  # type: ignore[type-arg]
+    model = m.ServiceAttribute
+    extra = 0
+    exclude = ("tenant",)
+
+
+class ContactInline(admin.TabularInline):  # type: ignore[type-arg]
+    model = m.PlaceContact
+    extra = 0
+    exclude = ("tenant",)
+
+
+class StepInline(admin.TabularInline):  # type: ignore[type-arg]
+    model = m.HookupStep
+    extra = 0
+    exclude = ("tenant",)
+
+
+@admin.register(m.Member)
+class MemberAdmin(TenantScopedAdmin):
+    list_display = ("organisation", "utility", "hotline")
+
+
+@admin.register(m.ServiceType)
+class ServiceTypeAdmin(TenantScopedAdmin):
+    list_display = ("code", "name", "utility", "member", "receipt_minutes", "receipt_working_days", "resolve_hours")
+    inlines = [AttributeInline]
+
+
+@admin.register(m.ServicePlace)
+class ServicePlaceAdmin(TenantScopedAdmin):
+    list_display = ("name", "kind", "wechat_group")
+    inlines = [ContactInline]
+
+
+@admin.register(m.CannedReply)
+class CannedReplyAdmin(TenantScopedAdmin):
+    list_display = ("title", "status", "service_type")
+
+
+@admin.register(m.HookupTemplate)
+class HookupTemplateAdmin(TenantScopedAdmin):
+    list_display = ("name", "utility", "process")
+    inlines = [StepInline]

@@ -1,0 +1,18 @@
+"""E-mail through Django's configured mail backend."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.mail import send_mail
+
+from alliance.notify.base import DeliveryError, Message
+
+
+class EmailBackend:
+    name = "email"
+
+    def send(self, message: Message) -> None:
+        try:
+            send_mail(message.subject, message.body, settings.DEFAULT_FROM_EMAIL, [message.address])
+        except OSError as exc:
+            raise DeliveryError(str(exc)) from exc
