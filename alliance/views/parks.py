@@ -63,14 +63,23 @@ class StepDoneView(TenantObjectMixin, View):
             raise Http404
         hookup = get_object_or_404(Hookup.objects.for_tenant(self.tenant), pk=hookup_id, project=project)
         step = get_object_or_404(HookupStep.objects.for_tenant(self.tenant), pk=step_id)
-        done_on = parse_date(request.POST.get("done_on", "")) if request.POST.get("done_on") else date.today()
         try:
+            done_on = _date(request.POST.get("done_on", ""))
             if done_on is None:
                 raise ValidationError(_("Enter the date as YYYY-MM-DD."))
             parks.complete_step(hookup, step, done_on)
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
         return redirect("alliance:project-detail", pk=project.pk)
+
+
+def _date(text: str) -> date | None:
+    if not text:
+        return date.today()
+    try:
+        return parse_date(text)
+    except ValueError:
+        return None
 
 
 class EnterpriseDetailView(TenantObjectMixin, DetailView):  # type: ignore[type-arg]
