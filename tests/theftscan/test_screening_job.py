@@ -1,0 +1,63 @@
+"""The screening on a generated grid: figures stored, flags, suspects, idempotent reruns, the command."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from portal.tenancy.scoping import strict_scope
+from tests.personas import World
+from tests.theftscan.conftest import END, START
+from theftscan.models import AreaDay, AreaPeriod, Suspect
+from theftscan.persist import run_screening
+
+pytestmark = pytest.mark.django_db
+
+
+def test_every_area_gets_a_figure_for_every_day_and_one_window_row(screened: World) -> None:
+    assert AreaDay.objects.for_tenant(screened.binhai).count() == 8 * 42
+    assert AreaPeriod.objects.for_tenant(screened.binhai).filter(start=START, end=END).count() == 8
+
+
+def test_the_flagged_areas_are_the_generated_theft_areas(screened: World, tmp_path: Path) -> None:
+    truth = json.loads((tmp_path / "gen" / "truth.json").read_text())
+    theft_codes = {a["area_code"] for a in truth["theft_areas"] if a["stolen_share"] >= 0.05}
+    flagged = set(
+        AreaPeriod.objects.for_tenant(screened.binhai).filter(flagged=True).values_list("area__code", flat=True)
+    )
+    all_theft = {a["area_code"] for a in truth["theft_areas"]}
+    assert theft_codes <= flagged
+    assert flagged <= all_theft
+
+
+def test_a_day_loss_is_supplied_minus_sold(screened: World) -> None:
+    day = AreaDay.objects.for_tenant(screened.binhai).filter(loss_rate__isnull=False).first()
+    assert day is not None
+    assert day.loss_kwh == pytest.approx(day.supplied_kwh - day.sold_kwh, rel=1e-6)
+    assert day.loss_rate == pytest.approx(day.loss_kwh / day.supplied_kwh, rel=1e-6)
+
+
+def test_rerunning_the_same_window_changes_nothing(screened: World) -> None:
+    before = sorted(Suspect.objects.for_tenant(screened.binhai).values_list("meter_no", "rank_in_tenant", "score"))
+    with strict_scope():
+        run_screening(screened.binhai, START, END)
+    after = sorted(Suspect.objects.for_tenant(screened.binhai).values_list("meter_no", "rank_in_tenant", "score"))
+    assert after == before
+    assert AreaDay.objects.for_tenant(screened.binhai).count() == 8 * 42
+
+
+def test_the_command_refuses_an_unknown_tenant_and_a_short_window(world: World) -> None:
+    with pytest.raises(CommandError, match="No tenant"):
+        call_command("theftscan_run", tenant="nowhere", start="2025-03-01", end="2025-04-11")
+    with pytest.raises(CommandError, match="14 days"):
+        call_command("theftscan_run", tenant="binhai", start="2025-03-01", end="2025-03-05")
+    with pytest.raises(CommandError, match="not a date"):
+        call_command("theftscan_run", tenant="binhai", start="March", end="2025-03-05")
+
+
+def test_the_command_screens_a_window(screened: World) -> None:
+    call_command("theftscan_run", tenant="binhai", start="2025-03-02", end="2025-04-11", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert AreaPeriod.objects.for_tenant(screened.binhai).filter(start="2025-03-02").count() == 8

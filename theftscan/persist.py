@@ -1,0 +1,233 @@
+"""Load a tenant's window from the meter store, screen it, and upsert the results under unique keys.
+
+The arithmetic is one vectorised call for the whole tenant (``analytics.screen``); the writes go in
+chunks of areas, each chunk its own transaction, with progress reported after each. Rerunning the
+same window replaces its rows (update on conflict) and drops suspects no longer ranked.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+import numpy as np
+from django.db import transaction
+
+from portal.meters.models import Meter, TransformerArea
+from portal.meters.store import read_matrix
+from portal.tenancy.models import Tenant
+from theftscan.analytics.screen import Screening, screen
+from theftscan.models import AreaDay, AreaPeriod, ScreeningRules, Suspect
+from theftscan.services import analytics_rules, rules_for
+
+CHUNK_AREAS = 500
+BATCH = 5000
+
+
+@dataclass(frozen=True)
+class Loaded:
+    area_ids: np.ndarray
+    area_codes: np.ndarray
+    dates: np.ndarray
+    supplied: np.ndarray
+    meter_nos: np.ndarray
+    meter_ids: np.ndarray
+    readings: np.ndarray
+    area_of_user: np.ndarray
+
+
+def load(tenant: Tenant, start: date, end: date) -> Loaded:
+    """The tenant's areas and meters from the database, their readings from the store."""
+    areas = list(TransformerArea.objects.for_tenant(tenant).order_by("code").values_list("id", "code"))
+    area_ids = np.array([a[0] for a in areas], dtype=np.int64)
+    area_codes = np.array([a[1] for a in areas], dtype=str)
+    supply = read_matrix(tenant.id, "area_daily", start, end, keys=list(area_codes))
+    supplied = np.full((len(areas), len(supply.dates)), np.nan, dtype=np.float32)
+    pos = np.searchsorted(area_codes, supply.keys)
+    supplied[pos] = supply.values
+    meters = list(Meter.objects.for_tenant(tenant).filter(area__isnull=False).values_list("meter_no", "id", "area_id"))
+    meters.sort()
+    meter_nos = np.array([m[0] for m in meters], dtype=str)
+    meter_ids = np.array([m[1] for m in meters], dtype=np.int64)
+    area_index = np.searchsorted(area_ids, np.array([m[2] for m in meters], dtype=np.int64))
+    matrix = read_matrix(tenant.id, "meter_daily", start, end, keys=list(meter_nos))
+    readings = np.full((len(meter_nos), len(matrix.dates)), np.nan, dtype=np.float32)
+    readings[np.searchsorted(meter_nos, matrix.keys)] = matrix.values
+    return Loaded(area_ids, area_codes, supply.dates, supplied, meter_nos, meter_ids, readings, area_index)
+
+
+def _num(value: Any) -> float | None:
+    v = float(value)
+    return None if math.isnan(v) else v
+
+
+def run_screening(
+    tenant: Tenant,
+    start: date,
+    end: date,
+    *,
+    run_id: int | None = None,
+    progress: Callable[[float, str], None] | None = None,
+) -> dict[str, Any]:
+    rules = rules_for(tenant)
+    flag_rules, score_rules = analytics_rules(rules)
+    data = load(tenant, start, end)
+    if progress:
+        progress(10, f"{len(data.area_ids)} areas, {len(data.meter_nos)} meters read")
+    result = screen(data.supplied, data.readings, data.area_of_user, flag_rules, score_rules)
+    if progress:
+        progress(30, f"{int(result.flags.flagged.sum())} areas flagged")
+    n = len(data.area_ids)
+    for first in range(0, n, CHUNK_AREAS):
+        chunk = np.arange(first, min(n, first + CHUNK_AREAS))
+        with transaction.atomic():
+            _write_chunk(tenant, rules, data, result, chunk, start, end, run_id)
+        if progress:
+            progress(30 + 70 * (chunk[-1] + 1) / n, f"areas {first + 1}–{chunk[-1] + 1} of {n} saved")
+    return {
+        "areas": n,
+        "meters": len(data.meter_nos),
+        "flagged": int(result.flags.flagged.sum()),
+        "suspects": int(min(len(result.scores.user), rules.suspects_per_area * int(result.flags.flagged.sum()))),
+        "start": start.isoformat(),
+        "end": end.isoformat(),
+    }
+
+
+def _write_chunk(
+    tenant: Tenant,
+    rules: ScreeningRules,
+    data: Loaded,
+    r: Screening,
+    chunk: np.ndarray,
+    start: date,
+    end: date,
+    run_id: int | None,
+) -> None:
+    ll = r.loss
+    days = [d.astype(date) for d in data.dates]
+    day_rows = [
+        AreaDay(
+            tenant=tenant,
+            area_id=int(data.area_ids[a]),
+            day=days[d],
+            supplied_kwh=_num(ll.supplied[a, d]),
+            sold_kwh=float(ll.sold[a, d]),
+            estimated_kwh=float(ll.estimated[a, d]),
+            loss_kwh=_num(ll.loss[a, d]),
+            loss_rate=_num(ll.rate[a, d]),
+            users=int(ll.users[a]),
+            users_missing=int(ll.users_missing[a, d]),
+            status=int(ll.status[a, d]),
+        )
+        for a in chunk
+        for d in range(len(days))
+    ]
+    AreaDay.objects.bulk_create(
+        day_rows,
+        batch_size=BATCH,
+        update_conflicts=True,
+        unique_fields=["tenant", "area", "day"],
+        update_fields=[
+            "supplied_kwh",
+            "sold_kwh",
+            "estimated_kwh",
+            "loss_kwh",
+            "loss_rate",
+            "users",
+            "users_missing",
+            "status",
+        ],
+    )
+    periods = [_period(tenant, data, r, int(a), start, end, days, run_id) for a in chunk]
+    AreaPeriod.objects.bulk_create(
+        periods,
+        batch_size=BATCH,
+        update_conflicts=True,
+        unique_fields=["tenant", "area", "start", "end"],
+        update_fields=[
+            f.name
+            for f in AreaPeriod._meta.concrete_fields
+            if f.name not in ("id", "tenant", "area", "start", "end", "created_at")
+        ],
+    )
+    period_ids = dict(
+        AreaPeriod.objects.for_tenant(tenant)
+        .filter(area_id__in=data.area_ids[chunk].tolist(), start=start, end=end)
+        .values_list("area_id", "id")
+    )
+    _write_suspects(tenant, rules, data, r, chunk, period_ids)
+
+
+def _period(
+    tenant: Tenant, data: Loaded, r: Screening, a: int, start: date, end: date, days: list[date], run_id: int | None
+) -> AreaPeriod:
+    change = int(r.flags.change_day[a])
+    return AreaPeriod(
+        tenant=tenant,
+        area_id=int(data.area_ids[a]),
+        start=start,
+        end=end,
+        supplied_kwh=float(r.window.supplied[a]),
+        sold_kwh=float(r.window.sold[a]),
+        loss_kwh=float(r.window.loss[a]),
+        loss_rate=_num(r.window.rate[a]),
+        recent_rate=_num(r.recent.rate[a]),
+        baseline_rate=_num(r.flags.baseline[a]),
+        trend=_num(r.trend[a]),
+        usable_days=int(r.window.usable_days[a]),
+        excluded_days=int(r.window.excluded_days[a]),
+        flagged=bool(r.flags.flagged[a]),
+        flag_reasons=int(r.flags.reasons[a]),
+        longest_run=int(r.flags.longest_run[a]),
+        change_day=days[change] if r.flags.flagged[a] and change >= 0 else None,
+        suspicion=float(r.suspicion[a]),
+        job_run_id=run_id,
+    )
+
+
+def _write_suspects(
+    tenant: Tenant, rules: ScreeningRules, data: Loaded, r: Screening, chunk: np.ndarray, period_ids: dict[int, int]
+) -> None:
+    s = r.scores
+    keep = np.isin(s.area, chunk) & (s.rank_in_area <= rules.suspects_per_area)
+    rows = []
+    for i in np.flatnonzero(keep):
+        area_id = int(data.area_ids[s.area[i]])
+        features = {k: round(float(v[i]), 4) for k, v in s.features.items()}
+        rows.append(
+            Suspect(
+                tenant=tenant,
+                period_id=period_ids[area_id],
+                area_id=area_id,
+                meter_id=int(data.meter_ids[s.user[i]]),
+                meter_no=str(data.meter_nos[s.user[i]]),
+                score=round(float(s.score[i]), 4),
+                rank_in_area=int(s.rank_in_area[i]),
+                rank_in_tenant=int(s.rank_in_tenant[i]),
+                reasons=int(s.reasons[i]),
+                features=features,
+            )
+        )
+    Suspect.objects.bulk_create(
+        rows,
+        batch_size=BATCH,
+        update_conflicts=True,
+        unique_fields=["tenant", "period", "meter_no"],
+        update_fields=["score", "rank_in_area", "rank_in_tenant", "reasons", "features", "meter", "area"],
+    )
+    kept = {(row.period_id, row.meter_no) for row in rows}
+    stale = (
+        Suspect.objects.for_tenant(tenant).filter(period_id__in=list(period_ids.values())).exclude(cases__isnull=False)
+    )
+    stale_ids = [
+        pk for pk, period, meter in stale.values_list("id", "period_id", "meter_no") if (period, meter) not in kept
+    ]
+    Suspect.objects.for_tenant(tenant).filter(pk__in=stale_ids).delete()
+
+
+def window_before(end: date, days: int) -> tuple[date, date]:
+    return end - timedelta(days=days - 1), end

@@ -1,0 +1,1 @@
+"""Pages of theftscan: the report and map (``report``), cases and the calculator (``cases``)."""
