@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import uuid
+from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -21,6 +22,20 @@ import pyarrow.parquet as pq
 from django.conf import settings
 
 from careband.scoring import Scores
+
+
+@dataclass(frozen=True)
+class DayRow:
+    day: date
+    colour: int | None = None  # None: not scored that day
+    value: float | None = None
+    baseline: float | None = None
+
+
+@dataclass(frozen=True)
+class DayCounts:
+    day: date
+    counts: list[int]  # grey, green, yellow, red
 
 
 def tenant_dir(tenant_id: int) -> Path:
@@ -49,27 +64,25 @@ def write_day(tenant_id: int, day: date, subject_ids: np.ndarray, scores: Scores
     return target
 
 
-def read_subject(tenant_id: int, subject_id: int, end: date, days: int = 30) -> list[dict[str, object]]:
+def read_subject(tenant_id: int, subject_id: int, end: date, days: int = 30) -> list[DayRow]:
     """One subject's last ``days`` days up to ``end``: date, colour (None when not scored), value, baseline."""
-    out: list[dict[str, object]] = []
+    out: list[DayRow] = []
     for offset in range(days - 1, -1, -1):
         day = end - timedelta(days=offset)
         path = day_file(tenant_id, day)
-        row: dict[str, object] = {"day": day, "colour": None, "value": None, "baseline": None}
+        row = DayRow(day)
         if path.exists():
             table = pq.read_table(path, filters=[("subject_id", "=", subject_id)])
             if table.num_rows:
                 first = table.slice(0, 1).to_pylist()[0]
-                row.update(colour=first["colour"], value=first["value"], baseline=first["baseline"])
+                row = DayRow(day, first["colour"], first["value"], first["baseline"])
         out.append(row)
     return out
 
 
-def colour_counts(
-    tenant_id: int, end: date, days: int = 30, subject_ids: np.ndarray | None = None
-) -> list[dict[str, object]]:
+def colour_counts(tenant_id: int, end: date, days: int = 30, subject_ids: np.ndarray | None = None) -> list[DayCounts]:
     """Per day: how many of ``subject_ids`` (all when None) had each colour."""
-    out: list[dict[str, object]] = []
+    out: list[DayCounts] = []
     for offset in range(days - 1, -1, -1):
         day = end - timedelta(days=offset)
         path = day_file(tenant_id, day)
@@ -79,5 +92,5 @@ def colour_counts(
             if subject_ids is not None:
                 table = table.filter(pc.is_in(table["subject_id"], pa.array(subject_ids.astype(np.int64))))
             counts = np.bincount(table["colour"].to_numpy(), minlength=4)[:4].tolist()
-        out.append({"day": day, "counts": counts})
+        out.append(DayCounts(day, counts))
     return out

@@ -49,7 +49,7 @@ class BoardView(CareMixin, TemplateView):
             levels=[(v, AreaLevel(v).label) for v in LEVELS],
             rows=table,
             day=day,
-            trend_svg=mark_safe(svg.colour_trend([(str(t["day"]), t["counts"]) for t in trend])),
+            trend_svg=mark_safe(svg.colour_trend([(str(t.day), t.counts) for t in trend])),
         )
         return context
 

@@ -32,7 +32,16 @@ class SubjectDetailView(CareMixin, TemplateView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         subject = get_object_or_404(self.subjects().select_related("grid"), pk=kwargs["pk"])
-        record_personal_read(subject, self.request.user, ["name", "phone", "address", "id_number"])
+        record_personal_read(
+            self.tenant,
+            CareSubject,
+            [subject.pk],
+            ["name", "phone", "address", "id_number"],
+            actor=self.request.user,
+            channel="web",
+            masked=False,
+            path=self.request.path,
+        )
         code = CareCode.objects.for_tenant(self.tenant).filter(subject=subject).first()
         context.update(subject=subject, code=code, can_manage=self.can(Capability.MANAGE_RECORDS))
         context["pause_form"] = PauseForm(initial={"paused_until": subject.paused_until})
@@ -41,10 +50,10 @@ class SubjectDetailView(CareMixin, TemplateView):
         if subject.consenting:  # withdrawal hides the history
             end = code.day if code else timezone.localdate() - timedelta(days=1)
             days = history.read_subject(self.tenant.pk, subject.pk, end, 30)
-            labels = [str(d["day"]) for d in days]
-            context["strip_svg"] = mark_safe(svg.colour_strip([d["colour"] for d in days], labels))
-            points = [svg.Point(str(d["day"]), d["value"]) for d in days]  # type: ignore[arg-type]
-            chart = svg.line_chart(points, [d["baseline"] for d in days], _("Daily consumption"))  # type: ignore[misc]
+            labels = [str(d.day) for d in days]
+            context["strip_svg"] = mark_safe(svg.colour_strip([d.colour for d in days], labels))
+            points = [svg.Point(str(d.day), d.value) for d in days]
+            chart = svg.line_chart(points, [d.baseline for d in days], _("Daily consumption"))
             context["chart_svg"] = mark_safe(chart)
         return context
 
