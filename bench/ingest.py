@@ -19,7 +19,7 @@ import _common
 import pyarrow.parquet as pq
 from django.db import connection, models, transaction
 
-from portal.meters.management.commands.generate_meter_data import create_rows
+from portal.meters.generation import create_rows
 from portal.meters.models import ImportBatch, Meter
 from portal.meters.store import dataset_dir
 from portal.meters.synthetic import GeneratorConfig, SyntheticData, export, generate

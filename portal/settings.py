@@ -263,6 +263,11 @@ SPECTACULAR_SETTINGS = {
         "ActivityKindEnum": "portal.activities.models.Activity.Kind",
         "TicketKindEnum": "portal.tickets.models.Kind",
         "TicketEventKindEnum": "portal.tickets.models.TicketEvent.Kind",
+        "TicketStatusEnum": "portal.tickets.workflow.Status",
+        "JobRunStatusEnum": "portal.jobs.models.JobRun.Status",
+        "MeterStatusEnum": "portal.meters.models.Meter.Status",
+        "ImportBatchStatusEnum": "portal.meters.models.ImportBatch.Status",
+        "VillageKindEnum": "portal.meters.models.Village.Kind",
     },
 }
 

@@ -54,12 +54,23 @@ def import_file(
     return run_import(batch, progress=progress)
 
 
-def _sha256(path: Path) -> str:
+def file_checksum(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as handle:
         for chunk in iter(lambda: handle.read(1 << 20), b""):
             digest.update(chunk)
     return digest.hexdigest()
+
+
+def committed_twin(tenant: Tenant, dataset: str, checksum: str, *, exclude_pk: int | None = None) -> ImportBatch | None:
+    """The earlier committed batch of the same file (same data set and checksum), if there is one."""
+    return (
+        ImportBatch.objects.for_tenant(tenant)
+        .filter(dataset=dataset, checksum=checksum, status=ImportBatch.Status.COMMITTED)
+        .exclude(pk=exclude_pk)
+        .order_by("pk")
+        .first()
+    )
 
 
 def create_batch(
@@ -87,7 +98,7 @@ def create_batch(
         source=source,
         on_error=on_error,
         original_name=name,
-        checksum=_sha256(path),
+        checksum=file_checksum(path),
         created_by=actor if getattr(actor, "is_authenticated", False) else None,
     )
     with path.open("rb") as handle:
@@ -122,13 +133,7 @@ def run_import(batch: ImportBatch, *, progress: Progress | None = None) -> Impor
 
 
 def _import_locked(batch: ImportBatch, root: Path, say: Progress) -> None:
-    earlier = (
-        ImportBatch.objects.for_tenant(batch.tenant)
-        .filter(dataset=batch.dataset, checksum=batch.checksum, status=ImportBatch.Status.COMMITTED)
-        .exclude(pk=batch.pk)
-        .order_by("pk")
-        .first()
-    )
+    earlier = committed_twin(batch.tenant, batch.dataset, batch.checksum, exclude_pk=batch.pk)
     if earlier is not None:
         message = _("Identical to batch #%(id)s, already imported: nothing changed.") % {"id": earlier.pk}
         _finish(batch, ImportBatch.Status.UNCHANGED, message=message)
