@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext_lazy
 
 from careband.models import CareArea, CareKeyScope, CareSubject, Guardian, Relative
 from portal.tenancy.models import Tenant
@@ -53,3 +54,8 @@ def key_area(api_key: Any) -> CareArea | None:
 def relative_subjects(tenant: Tenant, user: Any) -> QuerySet[CareSubject]:
     ids = Relative.objects.for_tenant(tenant).filter(user=user).values("subject_id")
     return CareSubject.objects.for_tenant(tenant).filter(pk__in=ids, consent_withdrawn_at__isnull=True)
+
+
+# The relative role is defined in the tenancy app; its label is translated in this app's catalogue,
+# which owns the feature (named here so ``makemessages`` keeps it).
+RELATIVE_ROLE_LABEL = gettext_lazy("Relative of a care subject")
