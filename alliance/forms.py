@@ -99,7 +99,7 @@ class StatusForm(TenantForm):
 
     def __init__(self, *args: Any, choices: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["to_status"].choices = choices
+        self.fields["to_status"].choices = choices  # type: ignore[attr-defined]
 
     def note_text(self) -> str:
         note: str = self.cleaned_data["note"].strip()

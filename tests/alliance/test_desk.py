@@ -40,7 +40,7 @@ def test_a_place_with_its_own_water_company_routes_water_there(world: World, all
 def test_a_joint_visit_opens_one_task_per_member_under_a_lead(world: World, alliance: Alliance) -> None:
     filed = _file(world, alliance.power_outage)
     children = actions.joint_visit(filed, world.alice, [alliance.power, alliance.water], alliance.water)
-    assert sorted(c.assignee_org.name for c in children) == ["滨海供电公司", "滨海水务公司"]
+    assert sorted(str(c.assignee_org) for c in children) == ["滨海供电公司", "滨海水务公司"]
     assert all(c.parent_id == filed.ticket.pk for c in children)
     filed.refresh_from_db()
     assert filed.lead_member == alliance.water
