@@ -85,12 +85,11 @@ def open_alert(subject: CareSubject, day: date, reason: str, now: datetime | Non
 
 
 def _level_due(alert: CareAlert, now: datetime, ack_minutes: int) -> str:
-    waited = (now - alert.ticket.created_at) / timedelta(minutes=ack_minutes)
-    if waited >= 2:
-        return AreaLevel.STREET
-    if waited >= 1:
-        return AreaLevel.COMMUNITY
-    return AreaLevel.GRID
+    """Past the acknowledge time: the community; one more window after that: the street."""
+    due = alert.ticket.acknowledge_due_at
+    if due is None or now < due:
+        return AreaLevel.GRID
+    return AreaLevel.STREET if now >= due + timedelta(minutes=ack_minutes) else AreaLevel.COMMUNITY
 
 
 def escalate_alerts(tenant: Tenant, now: datetime | None = None) -> int:

@@ -11,7 +11,7 @@ from careband.scoring import Colour, Reason, Thresholds, nan_median, score
 
 # Four weeks of 2.0 kWh with a little wobble, so the spread is small but not zero.
 WOBBLE = np.array([1.9, 2.1, 2.0, 2.05, 1.95, 2.0, 2.1], dtype=np.float32)
-HISTORY = np.tile(WOBBLE, 4)  # 28 days, median 2.0
+HISTORY = np.tile(WOBBLE, 4)  # 28 days; the scored day's weekday (every 7th from the first) used 1.9
 
 
 def series(today: float, history: np.ndarray = HISTORY) -> np.ndarray:
@@ -35,25 +35,25 @@ def test_nan_median_ignores_missing_days_and_gives_nan_for_an_empty_row() -> Non
 def test_an_ordinary_day_is_green_and_says_steady() -> None:
     colour, reason, text = one(2.0)
     assert (colour, reason) == (Colour.GREEN, Reason.STEADY)
-    assert "2.0 kWh" in text and "100%" in text
+    assert text == "昨日用电 2.0 kWh，为近 4 周同星期中位数 1.9 kWh 的 105%，电量平稳。"
 
 
 def test_near_standby_consumption_is_red_with_the_share_of_the_median_in_the_reason() -> None:
-    # 0.3 / 2.05 (median of the same weekday: 2.05) = 15 %.
+    # 0.3 / 1.9 (the same weekday's median) = 16 %.
     colour, reason, text = one(0.3)
     assert (colour, reason) == (Colour.RED, Reason.LOW)
-    assert text == "昨日用电 0.3 kWh，仅为近 4 周同星期中位数 2.0 kWh 的 15%。"
+    assert text == "昨日用电 0.3 kWh，仅为近 4 周同星期中位数 1.9 kWh 的 16%。"
 
 
 def test_a_lower_than_usual_day_is_yellow() -> None:
-    colour, reason, _ = one(1.0)  # 1.0 / 2.05 = 49 %: between red (40 %) and yellow (60 %)
+    colour, reason, _ = one(1.0)  # 1.0 / 1.9 = 53 %: between red (40 %) and yellow (60 %)
     assert (colour, reason) == (Colour.YELLOW, Reason.LOW)
 
 
 def test_a_surge_is_red_and_reports_how_many_times_the_median() -> None:
     colour, reason, text = one(7.0)
     assert (colour, reason) == (Colour.RED, Reason.HIGH)
-    assert "3.4" in text  # 7.0 / 2.05
+    assert text == "昨日用电 7.0 kWh，是近 4 周同星期中位数 1.9 kWh 的 3.7 倍。"
 
 
 def test_a_moderately_high_day_is_yellow() -> None:
@@ -101,13 +101,14 @@ def test_two_days_in_a_row_of_near_standby_say_so() -> None:
 
 
 def test_tolerance_widens_the_band_after_false_alarms() -> None:
-    # 0.75 kWh is 37 % of 2.05 kWh: red normally; with tolerance 1.25 the red line is 40 % / 1.25 = 32 %.
+    # 0.75 kWh is 39 % of 1.9 kWh: red normally; with tolerance 1.25 the red line is 40 % / 1.25 = 32 %.
     assert one(0.75)[0] == Colour.RED
     assert one(0.75, tolerance=np.array([1.25]))[0] == Colour.YELLOW
 
 
 def test_tenant_thresholds_change_the_colour() -> None:
-    strict = Thresholds(red_low=0.5, yellow_low=0.7)
+    strict = Thresholds(red_low=0.55, yellow_low=0.7)  # 1.0 / 1.9 = 53 %: yellow by default, red here
+    assert score(series(1.0)).colour[0] == Colour.YELLOW
     assert score(series(1.0), thresholds=strict).colour[0] == Colour.RED
 
 
