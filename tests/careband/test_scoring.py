@@ -28,7 +28,9 @@ def one(today: float, **kwargs: object) -> tuple[int, int, str]:
 def test_nan_median_ignores_missing_days_and_gives_nan_for_an_empty_row() -> None:
     block = np.array([[1, np.nan, 3, 5], [np.nan] * 4, [4, 2, np.nan, np.nan]], dtype=np.float32)
     median, count = nan_median(block)
-    assert median[0] == 3 and np.isnan(median[1]) and median[2] == 3
+    assert median[0] == 3
+    assert np.isnan(median[1])
+    assert median[2] == 3
     assert count.tolist() == [3, 0, 2]
 
 
@@ -64,7 +66,8 @@ def test_a_missing_day_is_grey_never_red_and_counts_the_missing_days() -> None:
     history = HISTORY.copy()
     history[-2:] = np.nan
     scores = score(series(np.nan, history))
-    assert scores.colour[0] == Colour.GREY and scores.reason[0] == Reason.NO_DATA
+    assert scores.colour[0] == Colour.GREY
+    assert scores.reason[0] == Reason.NO_DATA
     assert scores.missing_days[0] == 3
     with translation.override("zh-hans"):
         assert "3 天" in reason_texts(scores)[0]
@@ -79,7 +82,8 @@ def test_a_thin_history_is_grey_not_judged() -> None:
     history = HISTORY.copy()
     history[:20] = np.nan  # 8 days left, fewer than the 14 needed
     scores = score(series(0.1, history))
-    assert scores.colour[0] == Colour.GREY and scores.reason[0] == Reason.THIN_HISTORY
+    assert scores.colour[0] == Colour.GREY
+    assert scores.reason[0] == Reason.THIN_HISTORY
 
 
 def test_the_baseline_is_weekday_aware() -> None:
@@ -87,7 +91,8 @@ def test_the_baseline_is_weekday_aware() -> None:
     history = np.full(28, 2.0, dtype=np.float32)
     history[::7] = 1.0  # 28, 21, 14 and 7 days before the scored day
     scores = score(series(1.0, history))
-    assert scores.colour[0] == Colour.GREEN and scores.basis[0] == 1
+    assert scores.colour[0] == Colour.GREEN
+    assert scores.basis[0] == 1
     assert scores.baseline[0] == pytest.approx(1.0)
 
 
@@ -95,7 +100,8 @@ def test_two_days_in_a_row_of_near_standby_say_so() -> None:
     history = HISTORY.copy()
     history[-1] = 0.2
     scores = score(series(0.25, history))
-    assert scores.colour[0] == Colour.RED and scores.streak[0] == 2
+    assert scores.colour[0] == Colour.RED
+    assert scores.streak[0] == 2
     with translation.override("zh-hans"):
         assert "连续 2 天" in reason_texts(scores)[0]
 
@@ -121,7 +127,8 @@ def test_a_new_level_that_holds_is_at_most_yellow() -> None:
     # Heating switched off: 8 kWh for three weeks, then 2 kWh for the last week and on the scored day.
     history = np.concatenate([np.full(21, 8.0), np.full(7, 2.0)]).astype(np.float32)
     scores = score(series(2.0, history))
-    assert scores.colour[0] == Colour.YELLOW and scores.basis[0] == 2
+    assert scores.colour[0] == Colour.YELLOW
+    assert scores.basis[0] == 2
 
 
 def test_rows_are_scored_independently_in_one_call() -> None:
