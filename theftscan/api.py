@@ -9,6 +9,7 @@ from __future__ import annotations
 import django_filters
 from rest_framework import serializers
 
+from portal.api.pagination import PortalCursorPagination
 from portal.api.routing import router
 from portal.api.viewsets import TenantReadOnlyViewSet
 from theftscan.models import AreaPeriod, Suspect
@@ -36,6 +37,12 @@ class SuspectFilter(WindowFilter):
     class Meta:
         model = Suspect
         fields = ["area", "start", "end"]
+
+
+class RankPagination(PortalCursorPagination):
+    """Suspects come most suspicious first."""
+
+    ordering = ("rank_in_tenant", "id")  # type: ignore[assignment]  # DRF takes a tuple too
 
 
 class AreaPeriodSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
@@ -110,6 +117,7 @@ class SuspectViewSet(TenantReadOnlyViewSet):
     queryset = Suspect.objects.select_related("area", "period").order_by("rank_in_tenant", "id")
     serializer_class = SuspectSerializer
     filterset_class = SuspectFilter
+    pagination_class = RankPagination
     programme = "theftscan"
     lookup_value_regex = r"\d+"
 

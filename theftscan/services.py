@@ -148,7 +148,6 @@ def open_case(suspect: Suspect, actor: Any) -> tuple[Case, bool]:
             suspect=locked,
             area=area,
             meter_no=locked.meter_no,
-            meter_id=locked.meter_id,
             rank_in_area=locked.rank_in_area,
             ticket=ticket,
             opened_by=actor if getattr(actor, "is_authenticated", False) else None,

@@ -12,6 +12,7 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from openpyxl import Workbook
 
@@ -114,15 +115,15 @@ class ReportView(TenantRequiredMixin, View):
 
 
 HEADER = (
-    "area code",
-    "area name",
-    "supplied (kWh)",
-    "sold (kWh)",
-    "loss (kWh)",
-    "loss rate",
-    "trend per 30 days",
-    "flagged",
-    "suspicion",
+    gettext_lazy("area code"),
+    gettext_lazy("area name"),
+    gettext_lazy("supplied (kWh)"),
+    gettext_lazy("sold (kWh)"),
+    gettext_lazy("loss (kWh)"),
+    gettext_lazy("loss rate"),
+    gettext_lazy("trend per 30 days"),
+    gettext_lazy("flagged"),
+    gettext_lazy("suspicion"),
 )
 
 
@@ -148,7 +149,7 @@ class ExportView(TenantRequiredMixin, View):
         if fmt not in ("csv", "xlsx"):
             raise Http404("unknown format")
         window = chosen_window(request, self.tenant)
-        header = [_(h) for h in HEADER]
+        header = [str(h) for h in HEADER]
         rows = _export_rows(_periods(request, self.tenant, window))
         stem = f"theftscan-{window[0]}-{window[1]}" if window else "theftscan"
         if fmt == "csv":
