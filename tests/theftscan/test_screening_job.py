@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -61,3 +62,29 @@ def test_the_command_refuses_an_unknown_tenant_and_a_short_window(world: World) 
 def test_the_command_screens_a_window(screened: World) -> None:
     call_command("theftscan_run", tenant="binhai", start="2025-03-02", end="2025-04-11", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert AreaPeriod.objects.for_tenant(screened.binhai).filter(start="2025-03-02").count() == 8
+
+
+def test_the_job_reports_progress_and_its_result_on_the_job_run(screened: World) -> None:
+    from portal.jobs.models import JobRun
+    from portal.jobs.runner import execute
+
+    run = JobRun.objects.create(
+        tenant=screened.binhai, name="theftscan.screen", params={"start": "2025-03-01", "end": "2025-04-11"}
+    )
+    finished = execute(run.pk)
+    assert finished is not None
+    assert (finished.status, finished.progress) == ("succeeded", 100)
+    assert finished.result["areas"] == 8
+    assert any("saved" in message for message in finished.messages)
+    assert AreaPeriod.objects.for_tenant(screened.binhai).filter(job_run=run).count() == 8
+
+
+def test_the_nightly_task_queues_one_screening_per_tenant_with_areas(screened: World) -> None:
+    from portal.jobs.models import JobRun
+    from theftscan.tasks import enqueue_nightly_screens
+
+    assert enqueue_nightly_screens() == 1
+    run = JobRun.objects.all_tenants().get(name="theftscan.screen")
+    assert run.tenant == screened.binhai
+    start, end = date.fromisoformat(run.params["start"]), date.fromisoformat(run.params["end"])
+    assert (end - start).days + 1 == 90
