@@ -46,7 +46,7 @@ def scoped_subjects(request: Request) -> QuerySet[CareSubject]:
 class SubjectColourSerializer(TenantModelSerializer):
     grid = serializers.CharField(source="grid.name", read_only=True)
     colour = serializers.IntegerField(source="code.colour", read_only=True, default=None)
-    reason = serializers.CharField(source="code.reason", read_only=True, default=None)
+    reason = serializers.CharField(source="code.reason_text", read_only=True, default=None)
     day = serializers.DateField(source="code.day", read_only=True, default=None)
 
     class Meta:

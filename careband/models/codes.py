@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from careband.reasons import ReasonInputs, reason_text
 from careband.scoring import Colour, Thresholds
 from portal.core.models import TenantOwnedModel
 
@@ -24,9 +25,15 @@ class CareCode(TenantOwnedModel):
     subject = models.OneToOneField("careband.CareSubject", on_delete=models.CASCADE, related_name="code")
     day = models.DateField(_("day"))
     colour = models.SmallIntegerField(_("colour"), choices=ColourChoice.choices)
-    reason = models.CharField(_("reason"), max_length=200)
+    # The reason is stored as its code and numbers and put into words when shown, in the reader's
+    # language (``reason_text``): a million short rows, not a million sentences, every night.
+    reason = models.SmallIntegerField(_("reason"))
     value = models.FloatField(_("kWh"), null=True)
     baseline = models.FloatField(_("baseline kWh"), null=True)
+    basis = models.SmallIntegerField(default=0)
+    missing_days = models.SmallIntegerField(default=0)
+    streak = models.SmallIntegerField(default=0)
+    valid_days = models.SmallIntegerField(default=0)
     contacted_at = models.DateTimeField(_("relative contacted them"), null=True, blank=True)
 
     class Meta:
@@ -36,6 +43,24 @@ class CareCode(TenantOwnedModel):
 
     def __str__(self) -> str:
         return f"{self.subject_id} {self.day} {self.colour}"
+
+    @property
+    def reason_text(self) -> str:
+        nan = float("nan")
+        value = nan if self.value is None else self.value
+        baseline = nan if self.baseline is None else self.baseline
+        item = ReasonInputs(
+            reason=self.reason,
+            colour=self.colour,
+            value=value,
+            baseline=baseline,
+            ratio=value / baseline if baseline and baseline == baseline else nan,
+            basis=self.basis,
+            missing_days=self.missing_days,
+            streak=self.streak,
+            valid_days=self.valid_days,
+        )
+        return reason_text(item)
 
 
 class CareSettings(TenantOwnedModel):

@@ -33,7 +33,7 @@ def test_the_nightly_run_saves_todays_colour_and_reason_and_writes_the_history(c
     assert result == {"subjects": 2, "grey": 0, "green": 1, "yellow": 0, "red": 1, "alerts_opened": 1}
     code = CareCode.objects.for_tenant(care.world.binhai).get(subject=care.wang)
     assert (code.day, code.colour, code.value) == (DAY, 3, pytest.approx(0.3))
-    assert code.reason.startswith("昨日用电 0.3 kWh，仅为")
+    assert code.reason_text.startswith("昨日用电 0.3 kWh，仅为")
     rows = history.read_subject(care.world.binhai.pk, care.wang.pk, DAY, 2)
     assert [r.colour for r in rows] == [None, 3]
     # Wuqing's subject was not touched by Binhai's run.
