@@ -37,7 +37,6 @@ class CareCode(TenantOwnedModel):
     contacted_at = models.DateTimeField(_("relative contacted them"), null=True, blank=True)
 
     class Meta:
-        indexes = [models.Index(fields=["tenant", "colour"])]
         verbose_name = _("care code")
         verbose_name_plural = _("care codes")
 
