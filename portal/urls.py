@@ -15,6 +15,8 @@ urlpatterns = [
     path("api/v1/", include("portal.api.urls")),
     path("tenant/", include("portal.tenancy.urls")),
     path("audit/", include("portal.audit.urls")),
+    # Open311 GeoReport v2: public request intake for government and third-party apps.
+    path("open311/v2/", include("alliance.open311.urls")),
 ]
 
 for app_module in ("stakeholders", "tickets", "activities", "jobs", "meters"):

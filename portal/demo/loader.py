@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from portal.demo.data import UNITS
 from portal.demo.meters import load_meter_data
+from portal.demo.programmes.alliance import load as load_alliance
 from portal.demo.records import load_unit_records
 from portal.demo.tenants import ensure_tenants
 from portal.demo.tickets import load_tickets
@@ -31,6 +32,8 @@ def load_demo() -> Counter[str]:
             organisations = load_unit_records(tenants[unit.slug], unit, tally)
             # Last: tickets point at the unit's organisations and users.
             load_tickets(tenants[unit.slug], unit, users[unit.slug], organisations, now, tally)
+        # The programmes' own records, on top of the unit's stakeholders.
+        tally += load_alliance(tenants["binhai"])
     # After the commit: the meter store is files, published by the import pipeline on its own terms.
     load_meter_data(tally)
     return +tally  # drop the zero counts

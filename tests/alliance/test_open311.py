@@ -16,7 +16,7 @@ from portal.api.models import ApiKey
 from tests.alliance.conftest import Alliance
 from tests.personas import World
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.alliance.urls")]
+pytestmark = [pytest.mark.django_db]
 BASE = "/open311/v2"
 
 

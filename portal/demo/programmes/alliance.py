@@ -25,7 +25,9 @@ from alliance.models import (
     ServiceType,
     StepProgress,
 )
+from portal.audit.actions import save_audited
 from portal.demo.data.binhai import COMMUNITIES
+from portal.demo.records import ACTOR
 from portal.stakeholders.models import Organisation
 from portal.tenancy.models import Tenant
 
@@ -80,7 +82,8 @@ def _members(tenant: Tenant, tally: Counter[str]) -> dict[str, Member]:
     for name, utility, hotline in MEMBERS:
         org = Organisation.objects.for_tenant(tenant).filter(name=name).first()
         if org is None:
-            org = Organisation.objects.create(tenant=tenant, name=name, kind=Organisation.Kind.UTILITY_MEMBER)
+            org = Organisation(tenant=tenant, name=name, kind=Organisation.Kind.UTILITY_MEMBER)
+            save_audited(org, ACTOR)
             tally["stakeholders.Organisation"] += 1
         member, created = Member.objects.for_tenant(tenant).get_or_create(
             tenant=tenant, organisation=org, defaults={"utility": utility, "hotline": hotline}
