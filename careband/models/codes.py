@@ -22,7 +22,15 @@ class ColourChoice(models.IntegerChoices):
 class CareCode(TenantOwnedModel):
     """The latest colour of one subject; replaced wholesale by each nightly run."""
 
-    subject = models.OneToOneField("careband.CareSubject", on_delete=models.CASCADE, related_name="code")
+    # No database foreign-key constraints on this derived table: the nightly COPY of a million rows
+    # would otherwise run two referential-integrity lookups per row. The one writer (``save_codes``)
+    # takes the ids from the rows it just read; deletes still cascade through the ORM.
+    tenant = models.ForeignKey(
+        "tenancy.Tenant", on_delete=models.PROTECT, related_name="+", editable=False, db_constraint=False
+    )
+    subject = models.OneToOneField(
+        "careband.CareSubject", on_delete=models.CASCADE, related_name="code", db_constraint=False
+    )
     day = models.DateField(_("day"))
     colour = models.SmallIntegerField(_("colour"), choices=ColourChoice.choices)
     # The reason is stored as its code and numbers and put into words when shown, in the reader's

@@ -125,3 +125,9 @@ def member(user: Any, tenant: Any, role: Role) -> None:
 
 
 __all__ = ["DAY", "Care", "member", "relative_of", "timedelta", "with_today", "write_readings"]
+
+
+# The browser test uses the browser suite's fixtures (personas committed, Chinese browser).
+from tests.browser.conftest import browser_context_args, browser_world  # noqa: E402
+
+__all__ += ["browser_context_args", "browser_world"]
