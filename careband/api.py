@@ -16,6 +16,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers, viewsets
 from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.request import Request
@@ -97,12 +98,37 @@ class AlertViewSet(TenantReadOnlyViewSet):
         return found.select_related("ticket", "visit").order_by("-pk")
 
 
+class ColourCountSerializer(serializers.Serializer):  # type: ignore[type-arg]
+    area = serializers.CharField()
+    area_id = serializers.IntegerField()
+    level = serializers.CharField()
+    grey = serializers.IntegerField()
+    green = serializers.IntegerField()
+    yellow = serializers.IntegerField()
+    red = serializers.IntegerField()
+
+
+class VillageScoreSerializer(serializers.Serializer):  # type: ignore[type-arg]
+    village = serializers.CharField()
+    village_id = serializers.IntegerField()
+    score = serializers.FloatField()
+    homes = serializers.IntegerField()
+    vacant_rate = serializers.FloatField()
+    use_per_home = serializers.FloatField()
+    trend = serializers.FloatField()
+    festival_return = serializers.FloatField()
+
+
 class ColourCountViewSet(viewsets.ViewSet):
     """``GET /api/v1/careband/colours/?level=street|community|grid``: today's colour counts per area."""
 
     permission_classes = [IsTenantMember]
     programme = "careband"
 
+    @extend_schema(
+        parameters=[OpenApiParameter("level", str, enum=list(LEVELS), description="street, community or grid")],
+        responses=inline_serializer("ColourCountPage", {"results": ColourCountSerializer(many=True)}),
+    )
     def list(self, request: Request) -> Response:
         level = request.query_params.get("level", AreaLevel.STREET)
         if level not in LEVELS:
@@ -129,6 +155,7 @@ class VillageIndexViewSet(viewsets.ViewSet):
     permission_classes = [IsTenantMember]
     programme = "careband"
 
+    @extend_schema(responses=inline_serializer("VillageIndexPage", {"results": VillageScoreSerializer(many=True)}))
     def list(self, request: Request) -> Response:
         rows = village_rows(request.tenant, timezone.localdate() - timedelta(days=1))  # type: ignore[attr-defined]
         return Response(

@@ -161,6 +161,8 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
         "task": "theftscan.tasks.enqueue_nightly_screens",
         "schedule": crontab(hour=2, minute=30),
     },
+    "careband-nightly": {"task": "careband.tasks.enqueue_nightly", "schedule": crontab(hour=2, minute=30)},
+    "careband-escalation": {"task": "careband.tasks.enqueue_escalation", "schedule": 10 * 60.0},
 }
 
 # --- Files --------------------------------------------------------------------------------------

@@ -17,6 +17,10 @@ from django.utils import timezone
 
 from alliance.intake import Intake, file_request
 from alliance.models import EnterpriseProfile, Project
+from careband.models import CareSubject
+from careband.services.alerts import open_alert
+from careband.services.areas import grid_path
+from careband.services.subjects import enrol
 from portal.activities.models import Activity
 from portal.api.models import ApiKey
 from portal.audit.actions import record_change
@@ -54,6 +58,7 @@ def make_alice_objects(world: World) -> AliceObjects:
     area = _meters(world.binhai, found)
     _alliance(world, organisation, found)
     _theftscan(world, area, found)
+    _careband(world, found)
     return found
 
 
@@ -161,7 +166,6 @@ def _alliance(world: World, organisation: Organisation, found: AliceObjects) -> 
             "alliance:project-step": {"pk": project.pk},
         }
     )
-    found.list_pages_showing_marker += ["alliance:desk"]
 
 
 def _theftscan(world: World, area: TransformerArea, found: AliceObjects) -> None:
@@ -190,3 +194,25 @@ def _theftscan(world: World, area: TransformerArea, found: AliceObjects) -> None
         }
     )
     found.listing_kwargs.update({"theftscan:export": {"fmt": "csv"}})
+
+
+def _careband(world: World, found: AliceObjects) -> None:
+    tenant = world.binhai
+    grid = grid_path(tenant, "滨海新区民政局", "新港街道", "金江社区", "第一网格")
+    subject = CareSubject(
+        name=f"{MARKER} 王秀英",
+        phone="13800138000",
+        address="金江社区1号楼101",
+        category=CareSubject.Category.ELDERLY_ALONE,
+        grid=grid,
+        consent_by="王秀英",
+        consent_at=timezone.make_aware(dt.datetime(2026, 1, 5, 9)),
+        consent_scope="用电数据用于关爱服务",
+    )
+    subject = enrol(tenant, "test", subject, ["BH000000001"])
+    alert = open_alert(subject, dt.date(2026, 11, 25), "昨日用电 0.1 kWh")
+    assert alert is not None
+    found.add(subject, alert)
+    subject_routes = ("subject", "withdraw", "pause", "invite", "contacted")
+    found.explicit.update({f"careband:{name}": {"pk": subject.pk} for name in subject_routes})
+    found.explicit["careband:alert-visit"] = {"pk": alert.pk}

@@ -21,6 +21,11 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from rest_framework.test import APIClient
 
+from careband.models import CareKeyScope
+from careband.services.areas import grid_path
+from portal.api.models import ApiKey
+from portal.core.programmes import PROGRAMMES
+from tests.conftest import api_client_for_key
 from tests.isolation_objects import MARKER, AliceObjects, make_alice_objects
 from tests.personas import World
 
@@ -38,6 +43,8 @@ PUBLIC = {
     "alliance:public-form",
     "alliance:public-plus-one",
     "alliance:public-status",
+    # A relative accepts the invitation code the staff gave them; the code is the credential.
+    "careband:join-code",
     "accounts:login",
     "accounts:logout",
     "set_language",
@@ -107,6 +114,17 @@ def kwargs_for(route: Route, objects: AliceObjects) -> dict[str, Any] | None:
 @pytest.fixture
 def alice_objects(world: World) -> AliceObjects:
     return make_alice_objects(world)
+
+
+@pytest.fixture
+def charlie_api(world: World) -> APIClient:
+    """Charlie's key may use every programme (and the care code in his own area), so what refuses him
+    Alice's objects is the tenant scoping itself, not a missing programme scope (that answers 403 for
+    every id alike, revealing nothing)."""
+    key, token = ApiKey.issue(world.wuqing, "武清区政府", programmes=[p.code for p in PROGRAMMES])
+    area = grid_path(world.wuqing, "武清区民政局", "杨村街道", "光明社区", "一网格")
+    CareKeyScope.objects.create(tenant=world.wuqing, api_key=key, area=area)
+    return api_client_for_key(token)
 
 
 def _request(client: Client | APIClient, method: str, url: str) -> Any:

@@ -53,6 +53,12 @@ def test_scope_survives_chaining(world: World, runs: tuple[JobRun, JobRun]) -> N
         assert JobRun.objects.for_tenant(world.binhai).filter(name="tickets.export").order_by("id").count() == 1
 
 
+def test_an_empty_queryset_needs_no_tenant(runs: tuple[JobRun, JobRun]) -> None:
+    with strict_scope():
+        assert list(JobRun.objects.none()) == []
+        assert JobRun.objects.all().none().count() == 0
+
+
 def test_all_tenants_is_an_explicit_escape(runs: tuple[JobRun, JobRun]) -> None:
     with strict_scope():
         assert JobRun.objects.all_tenants().count() == 2

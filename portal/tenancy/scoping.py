@@ -75,6 +75,10 @@ class TenantQuerySet(models.QuerySet):  # type: ignore[type-arg]
         ids = sorted(t.pk for t in tenants)
         return self.filter(tenant_id__in=ids)._scoped(f"tenants:{ids}")
 
+    def none(self) -> Self:
+        # An empty queryset shows no one's rows: it needs no tenant.
+        return super().none()._scoped("none")
+
     def all_tenants(self) -> Self:
         """Explicitly cross-tenant: for system code, never for what a tenant user sees."""
         return self._scoped("all")
