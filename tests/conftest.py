@@ -132,6 +132,16 @@ def celery_worker(django_db_setup: None, django_db_blocker: Any) -> Iterator[sub
 # --- the browser --------------------------------------------------------------------------------
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Run with ``-p no:playwright`` (a quick run without Chromium), browser journeys are skipped, not broken."""
+    if config.pluginmanager.has_plugin("playwright"):
+        return
+    skip = pytest.mark.skip(reason="the Playwright plugin is disabled")
+    for item in items:
+        if item.get_closest_marker("browser"):
+            item.add_marker(skip)
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
     """Debian's Chromium, never a downloaded browser; flags that keep it off the closed network."""

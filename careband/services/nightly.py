@@ -105,11 +105,39 @@ def save_codes(tenant: Tenant, day: date, subject_ids: np.ndarray, scores: Score
     """Replace the tenant's codes in one transaction: delete, then binary COPY (a million rows in seconds)."""
     now = timezone.now().astimezone(dt.UTC)
     with transaction.atomic():
+        if connection.vendor != "postgresql":  # the embedded SQLite portal: a few hundred subjects
+            CareCode.objects.for_tenant(tenant).delete()
+            CareCode.objects.bulk_create(code_rows(tenant.pk, day, subject_ids, scores), batch_size=2000)
+            return
         with connection.cursor() as cursor:
             # Losing the last second of a crash loses a night's colours the next run rewrites anyway.
             cursor.execute("SET LOCAL synchronous_commit = off")
         CareCode.objects.for_tenant(tenant).delete()
         copy_codes(CareCode._meta.db_table, tenant.pk, day, now, subject_ids, scores)
+
+
+def code_rows(tenant_id: int, day: date, subject_ids: np.ndarray, scores: Scores) -> list[CareCode]:
+    """The night's codes as model rows, for databases without COPY."""
+
+    def number(x: float) -> float | None:
+        return None if x != x else round(float(x), 3)
+
+    return [
+        CareCode(
+            tenant_id=tenant_id,
+            subject_id=int(subject_ids[i]),
+            day=day,
+            colour=int(scores.colour[i]),
+            reason=int(scores.reason[i]),
+            value=number(scores.value[i]),
+            baseline=number(scores.baseline[i]),
+            basis=int(scores.basis[i]),
+            missing_days=int(scores.missing_days[i]),
+            streak=int(scores.streak[i]),
+            valid_days=int(scores.valid_days[i]),
+        )
+        for i in range(len(subject_ids))
+    ]
 
 
 def run_tenant(tenant: Tenant, day: date | None = None, progress: Progress | None = None) -> dict[str, int]:

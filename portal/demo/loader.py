@@ -10,6 +10,7 @@ from django.utils import timezone
 from portal.demo.data import UNITS
 from portal.demo.meters import load_meter_data
 from portal.demo.programmes.alliance import load as load_alliance
+from portal.demo.programmes.careband import load as load_care_code
 from portal.demo.programmes.theftscan import screen_demo_grid
 from portal.demo.records import load_unit_records
 from portal.demo.tenants import ensure_tenants
@@ -38,4 +39,5 @@ def load_demo() -> Counter[str]:
     # After the commit: the meter store is files, published by the import pipeline on its own terms.
     load_meter_data(tally)
     screen_demo_grid()
+    load_care_code(tally)
     return +tally  # drop the zero counts

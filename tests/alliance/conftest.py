@@ -86,13 +86,3 @@ def make_alliance(tenant: Tenant) -> Alliance:
 @pytest.fixture
 def alliance(world: World) -> Alliance:
     return make_alliance(world.binhai)
-
-
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Run with ``-p no:playwright`` (no browser on this machine), the browser journey is skipped, not broken."""
-    if config.pluginmanager.has_plugin("playwright"):
-        return
-    skip = pytest.mark.skip(reason="the Playwright plugin is disabled")
-    for item in items:
-        if "tests/alliance/" in str(item.path) and item.get_closest_marker("browser"):
-            item.add_marker(skip)

@@ -35,7 +35,7 @@ def test_a_second_run_through_the_command_says_there_is_nothing_to_do(demo: Coun
 def test_the_first_run_records_one_creation_per_audited_row(demo: Counter[str]) -> None:
     audited = sum(demo[label] for label in (
         "stakeholders.Organisation", "stakeholders.Person", "stakeholders.Agreement",
-        "stakeholders.Meeting", "activities.Activity",
+        "stakeholders.Meeting", "activities.Activity", "careband.CareSubject",
     ))  # fmt: skip
     creations = ChangeRecord.objects.all_tenants().filter(action="create", actor_label="load_demo").count()
     assert creations == audited

@@ -60,7 +60,8 @@ def test_every_status_change_has_one_event_in_time_order(demo: Counter[str]) -> 
         assert events[0].kind == TicketEvent.Kind.CREATED
         times = [e.created_at for e in events]
         assert times == sorted(times), ticket.title
-        assert times[0] == ticket.created_at
+        # The loader back-dates its tickets exactly; the care code's alerts are written as they open.
+        assert abs((times[0] - ticket.created_at).total_seconds()) < 1, ticket.title
         statuses = [e.to_status for e in events if e.kind == TicketEvent.Kind.STATUS]
         assert statuses[-1:] == [ticket.status] or (not statuses and ticket.status == "new"), ticket.title
 

@@ -59,13 +59,3 @@ def theftscan_partner_api(world: World) -> APIClient:
     client = APIClient()
     client.credentials(HTTP_AUTHORIZATION=f"Bearer {token}")
     return client
-
-
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Without the Playwright plugin (``-p no:playwright``) our browser journey is skipped, not an error."""
-    if config.pluginmanager.has_plugin("playwright"):
-        return
-    skip = pytest.mark.skip(reason="the Playwright plugin is disabled")
-    for item in items:
-        if "tests/theftscan/" in str(item.path) and item.get_closest_marker("browser"):
-            item.add_marker(skip)
