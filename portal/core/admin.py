@@ -5,15 +5,21 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import admin
+from django.contrib.admin.utils import unquote
 from django.db import models
 from django.http import Http404, HttpRequest
+from django.shortcuts import get_object_or_404
+from guardian.admin import GuardedModelAdminMixin
 
 from portal.tenancy.scoping import TenantQuerySet
 
 
-class TenantScopedAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class TenantScopedAdmin(GuardedModelAdminMixin, admin.ModelAdmin):  # type: ignore[type-arg,misc]
     """Non-superusers (``is_staff`` with a membership) work on their active tenant only; another
-    tenant's row is not found (the admin answers 404 for it) and cannot be chosen in a relation."""
+    tenant's row is not found (the admin answers 404 for it) and cannot be chosen in a relation.
+
+    Each row's "Object permissions" page (django-guardian) is where a single row is granted to a
+    user of another tenant (see ``portal.tenancy.grants``)."""
 
     def get_queryset(self, request: HttpRequest) -> Any:
         queryset: Any = super().get_queryset(request)
@@ -46,6 +52,23 @@ class TenantScopedAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
         # Django redirects to the index with "perhaps it was deleted?"; for another tenant's row that
         # message would confirm it exists. Not found is the answer, as everywhere else.
         raise Http404
+
+    # django-guardian's object-permission pages check the admin permission first and redirect; look the
+    # row up first instead, so another tenant's row is a 404 there too.
+    def _found(self, request: HttpRequest, object_pk: str) -> None:
+        get_object_or_404(self.get_queryset(request), pk=unquote(object_pk))
+
+    def obj_perms_manage_view(self, request: HttpRequest, object_pk: str) -> Any:
+        self._found(request, object_pk)
+        return super().obj_perms_manage_view(request, object_pk)
+
+    def obj_perms_manage_user_view(self, request: HttpRequest, object_pk: str, user_id: Any) -> Any:
+        self._found(request, object_pk)
+        return super().obj_perms_manage_user_view(request, object_pk, user_id)
+
+    def obj_perms_manage_group_view(self, request: HttpRequest, object_pk: str, group_id: Any) -> Any:
+        self._found(request, object_pk)
+        return super().obj_perms_manage_group_view(request, object_pk, group_id)
 
     def has_module_permission(self, request: HttpRequest) -> bool:
         return bool(request.user.is_superuser or getattr(request, "tenant", None)) and super().has_module_permission(

@@ -53,6 +53,9 @@ class TenantObjectMixin(TenantRequiredMixin):
         return self.model._default_manager.all()
 
     def get_queryset(self) -> Any:
+        if self.required_capability == Capability.VIEW:
+            # Reading may reach single rows granted to this user (django-guardian); changing never.
+            return self.base_queryset().for_user(self.request.user, self.tenant)
         return self.base_queryset().for_tenant(self.tenant)
 
     def get_form_kwargs(self) -> dict[str, Any]:

@@ -7,6 +7,9 @@ evaluating an unscoped queryset raises ``UnscopedQueryError`` instead of silentl
 tenants' rows. Code that legitimately works across tenants (migrations, the demo loader, superuser
 admin, platform reports) says so with ``all_tenants()``.
 
+Read-only pages use ``for_user(user, tenant)``: the tenant's rows plus single rows granted to the user
+with django-guardian (``portal.tenancy.grants``).
+
 Querysets reached through a related manager (``ticket.comments.all()``) or a prefetch count as
 scoped: their parent object was itself found through a scoped query.
 """
@@ -74,6 +77,15 @@ class TenantQuerySet(models.QuerySet):  # type: ignore[type-arg]
     def for_tenants(self, tenants: Iterable[Tenant]) -> Self:
         ids = sorted(t.pk for t in tenants)
         return self.filter(tenant_id__in=ids)._scoped(f"tenants:{ids}")
+
+    def for_user(self, user: Any, tenant: Tenant) -> Self:
+        """The tenant's rows, plus single rows of any tenant the user was granted ``view`` on."""
+        from portal.tenancy.grants import granted_view_ids  # guardian's models load after ours
+
+        granted = granted_view_ids(user, self.model)
+        if not granted:
+            return self.for_tenant(tenant)
+        return self.filter(models.Q(tenant=tenant) | models.Q(pk__in=granted))._scoped(f"user:{user.pk}@{tenant.pk}")
 
     def none(self) -> Self:
         # An empty queryset shows no one's rows: it needs no tenant.

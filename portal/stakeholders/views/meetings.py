@@ -59,7 +59,7 @@ class MeetingDetailView(TenantObjectMixin, DetailView):  # type: ignore[type-arg
     template_name = "stakeholders/meeting_detail.html"
 
     def get_queryset(self) -> Any:
-        return meeting_queryset(self.tenant)
+        return super().get_queryset().prefetch_related("organisations", "attendees", "decisions")
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)

@@ -61,10 +61,11 @@ def detail_context(request: HttpRequest, organisation: Organisation, **forms: An
     return context
 
 
+ORGANISATION_DETAIL_RELATIONS = ("needs", "resources", "people", "agreements", "meetings")
+
+
 def organisation_queryset(tenant: Any) -> Any:
-    return Organisation.objects.for_tenant(tenant).prefetch_related(
-        "needs", "resources", "people", "agreements", "meetings"
-    )
+    return Organisation.objects.for_tenant(tenant).prefetch_related(*ORGANISATION_DETAIL_RELATIONS)
 
 
 class OrganisationDetailView(TenantObjectMixin, DetailView):  # type: ignore[type-arg]
@@ -72,7 +73,7 @@ class OrganisationDetailView(TenantObjectMixin, DetailView):  # type: ignore[typ
     template_name = "stakeholders/organisation_detail.html"
 
     def get_queryset(self) -> Any:
-        return organisation_queryset(self.tenant)
+        return super().get_queryset().prefetch_related(*ORGANISATION_DETAIL_RELATIONS)
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
