@@ -26,7 +26,7 @@ run: $(VENV)/.runtime-installed
 	DJANGO_DEBUG=true $(PY) manage.py migrate --noinput
 	DJANGO_DEBUG=true $(PY) manage.py compiletranslations
 	DJANGO_DEBUG=true $(PY) manage.py load_demo
-	@DJANGO_DEBUG=true $(PY) manage.py demo_logins
+	@DJANGO_DEBUG=true $(PY) manage.py demo_logins --base-url http://127.0.0.1:$(PORT)
 	DJANGO_DEBUG=true JOBS_BACKEND=inprocess $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 ## make test: lint, migrations check and the whole suite on real PostgreSQL, Redis, Celery, Chromium
