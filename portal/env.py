@@ -7,6 +7,8 @@ a deployment fails loudly instead of silently falling back to a default.
 from __future__ import annotations
 
 import os
+import secrets
+from pathlib import Path
 
 
 class SettingError(ValueError):
@@ -51,3 +53,18 @@ def env_choice(name: str, choices: tuple[str, ...], default: str) -> str:
     if value not in choices:
         raise SettingError(f"{name} must be one of {', '.join(choices)}, not {value!r}")
     return value
+
+
+def installation_secret_key(path: Path) -> str:
+    """This installation's random secret key, made on first use and kept readable by its owner only."""
+    if path.exists():
+        return path.read_text().strip()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_urlsafe(50)
+    try:
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:  # another process of this installation made it a moment ago
+        return path.read_text().strip()
+    with os.fdopen(descriptor, "w") as handle:
+        handle.write(key)
+    return key

@@ -11,21 +11,19 @@ from pathlib import Path
 
 import dj_database_url
 from celery.schedules import crontab
-from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from portal.env import env_bool, env_choice, env_int, env_list, env_str
+from portal.env import env_bool, env_choice, env_int, env_list, env_str, installation_secret_key
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("PORTAL_VAR_DIR", str(BASE_DIR / "var")))
 
 # Debug is never on unless asked for: `make run` asks, a deployment does not.
 DEBUG = env_bool("DJANGO_DEBUG", False)
-SECRET_KEY = env_str("DJANGO_SECRET_KEY")
-if not SECRET_KEY:
-    if not DEBUG:
-        raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off.")
-    SECRET_KEY = "embedded-development-key-never-used-in-production-" + "x" * 20
+# Without DJANGO_SECRET_KEY, each installation makes its own random key once and keeps it in var/:
+# never a known default, and a fresh checkout still runs its management commands. Several hosts
+# serving one portal must share the key through the variable.
+SECRET_KEY = env_str("DJANGO_SECRET_KEY") or installation_secret_key(VAR_DIR / "secret_key")
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
