@@ -80,12 +80,12 @@ class TenantQuerySet(models.QuerySet):  # type: ignore[type-arg]
 
     def for_user(self, user: Any, tenant: Tenant) -> Self:
         """The tenant's rows, plus single rows of any tenant the user was granted ``view`` on."""
-        from portal.tenancy.grants import granted_view_ids  # guardian's models load after ours
+        from portal.tenancy.grants import granted_view_filter  # guardian's models load after ours
 
-        granted = granted_view_ids(user, self.model)
-        if not granted:
+        if getattr(user, "pk", None) is None:
             return self.for_tenant(tenant)
-        return self.filter(models.Q(tenant=tenant) | models.Q(pk__in=granted))._scoped(f"user:{user.pk}@{tenant.pk}")
+        granted = granted_view_filter(user, self.model)
+        return self.filter(models.Q(tenant=tenant) | granted)._scoped(f"user:{user.pk}@{tenant.pk}")
 
     def none(self) -> Self:
         # An empty queryset shows no one's rows: it needs no tenant.
