@@ -160,7 +160,9 @@ class AreaListView(TenantObjectMixin, ListView):  # type: ignore[type-arg]
     template_name = "meters/area_list.html"
 
     def get_queryset(self) -> Any:
-        return super().get_queryset().select_related("feeder", "village").annotate(meter_count=Count("meters"))
+        # A grouped query drops the model's default ordering: say it again, or pages would shuffle.
+        counted = super().get_queryset().select_related("feeder", "village").annotate(meter_count=Count("meters"))
+        return counted.order_by("code")
 
 
 class AreaDetailView(TenantObjectMixin, DetailView):  # type: ignore[type-arg]
