@@ -247,6 +247,9 @@ REST_FRAMEWORK = {
 FILTERS_EMPTY_CHOICE_LABEL = _("All")
 FILTERS_NULL_CHOICE_LABEL = _("None")
 
+# Requests residents may file from one address through the public (no-login) forms.
+PUBLIC_FORM_RATE = env_str("PORTAL_PUBLIC_FORM_RATE", "10/hour")
+
 SPECTACULAR_SETTINGS = {
     "TITLE": "Stakeholder alliance portal API",
     "DESCRIPTION": "Partner API of the stakeholder alliance portal (State Grid Tianjin).",

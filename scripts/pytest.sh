@@ -9,6 +9,8 @@ export DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost,testserver"
 export JOBS_BACKEND=celery
 # Serve static files as they are (no collectstatic manifest), from the app folders, as `make run` does.
 export DJANGO_STATIC_MANIFEST=false WHITENOISE_USE_FINDERS=true
+# The suite files many requests from one address; the rate-limit test sets its own tight rate.
+export PORTAL_PUBLIC_FORM_RATE=10000/hour
 # Playwright's sync API runs an event loop in the test thread; Django's guard would refuse the ORM.
 export DJANGO_ALLOW_ASYNC_UNSAFE=true
 .venv/bin/python manage.py compiletranslations >/dev/null

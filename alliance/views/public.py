@@ -8,20 +8,31 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _lazy
 from django.views import View
 
 from alliance import actions
 from alliance.forms import PublicRequestForm, RatingForm
 from alliance.intake import Intake, file_request, find_duplicates, plus_one
 from alliance.models import DeskRequest, ServicePlace
+from portal.core import ratelimit
+from portal.core.ratelimit import client_address
 from portal.tickets.models import Channel, TicketEvent
 from portal.tickets.workflow import Status
 
 RESIDENT = "resident (contact card)"
+TOO_MANY = _lazy("Too many requests from this device. Please try again later, or call the number on the card.")
+
+
+def _resident_allowed(request: HttpRequest, place: ServicePlace) -> bool:
+    """One budget per card and device, so a flood from one phone cannot bury a place's desk."""
+    ident = f"{place.public_key}:{client_address(request)}"
+    return ratelimit.allow("alliance-public", ident, settings.PUBLIC_FORM_RATE)
 
 
 def _place(key: Any) -> ServicePlace:
@@ -71,6 +82,9 @@ class PublicRequestView(View):
     def post(self, request: HttpRequest, key: Any) -> HttpResponse:
         place = _place(key)
         form = PublicRequestForm(request.POST, tenant=place.tenant)
+        if not _resident_allowed(request, place):
+            form.add_error(None, TOO_MANY)
+            return self._page(request, place, form, status=429)
         if not form.is_valid():
             return self._page(request, place, form, status=400)
         data = form.cleaned_data
@@ -97,6 +111,8 @@ class PublicPlusOneView(View):
         existing = _request(token)
         if existing.tenant_id != place.tenant_id:
             raise Http404
+        if not _resident_allowed(request, place):
+            return redirect(f"{_status_url(existing)}?too_many=1")
         plus_one(existing, Channel.CARD_QR)
         return redirect(f"{_status_url(existing)}?plus_one=1")
 
@@ -135,5 +151,6 @@ class PublicStatusView(View):
             "form": form,
             "can_rate": can_rate,
             "plus_one": "plus_one" in request.GET,
+            "too_many": "too_many" in request.GET,
         }
         return render(request, self.template_name, context, status=status)

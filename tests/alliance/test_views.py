@@ -268,3 +268,24 @@ def test_list_pages_answer_alice(alice_client: Client, alliance: Alliance) -> No
     ):
         assert alice_client.get(reverse(name)).status_code == 200, name
     assert alice_client.get(reverse("alliance:desk") + "?overdue=true&open=true").status_code == 200
+
+
+def test_a_flood_from_one_device_is_refused_in_chinese_and_files_nothing(
+    client: Client, alliance: Alliance, settings: Any
+) -> None:
+    settings.PUBLIC_FORM_RATE = "2/hour"
+    url = reverse("alliance:public-form", kwargs={"key": alliance.dandong.public_key})
+    form = {
+        "service_type": alliance.water_outage.pk,
+        "description": "停水了",
+        "address": "丹东里3号楼",
+        "requester_phone": "13912345678",
+        "file_anyway": "1",
+    }
+    statuses = [client.post(url, form).status_code for _attempt in range(3)]
+    assert statuses[2] == 429
+    assert statuses[:2] != [429, 429]
+    refused = client.post(url, form)
+    assert "提交过于频繁" in refused.content.decode()
+    filed = DeskRequest.objects.all_tenants().filter(place=alliance.dandong).count()
+    assert filed == sum(1 for status in statuses if status == 302)
