@@ -10,10 +10,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from careband.models import CareCode, CareSubject, Invitation, Relative
+from careband.models import CareAlert, CareCode, CareSubject, Invitation, Relative
 from portal.tenancy.models import Membership
 from portal.tenancy.roles import Role
 from portal.tenancy.scoping import allow_unscoped
+from portal.tickets import services as tickets
 
 INVITATION_DAYS = 14
 
@@ -61,6 +62,23 @@ def accept(code: str, user: Any, now: datetime | None = None) -> Relative:
     return relative
 
 
-def confirm_contacted(subject: CareSubject, now: datetime | None = None) -> bool:
+def confirm_contacted(subject: CareSubject, relative: Any, now: datetime | None = None) -> bool:
+    """Note on today's code that a relative has contacted the person, and tell the grid worker on the
+    open alert, if there is one, so they know before they set out."""
     now = now or timezone.now()
-    return bool(CareCode.objects.for_tenant(subject.tenant).filter(subject=subject).update(contacted_at=now))
+    with transaction.atomic():
+        marked = CareCode.objects.for_tenant(subject.tenant).filter(subject=subject).update(contacted_at=now)
+        alert = (
+            CareAlert.objects.for_tenant(subject.tenant)
+            .filter(subject=subject, closed_at__isnull=True)
+            .select_related("ticket")
+            .first()
+        )
+        if alert is not None:
+            when = timezone.localtime(now).strftime("%Y-%m-%d %H:%M")
+            note = _("A relative (%(name)s) says they contacted the person at %(time)s.") % {
+                "name": str(relative),
+                "time": when,
+            }
+            tickets.add_comment(alert.ticket, relative, note)
+    return bool(marked)

@@ -36,7 +36,7 @@ class MyPersonView(LoginRequiredMixin, View):
 class ContactedView(LoginRequiredMixin, View):
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
         subject: CareSubject = get_object_or_404(_mine(request), pk=pk)
-        invitations.confirm_contacted(subject)
+        invitations.confirm_contacted(subject, request.user)
         messages.success(request, _("Thank you: we noted that you have contacted them."))
         return redirect("careband:mine")
 

@@ -187,3 +187,15 @@ def test_the_village_page_ranks_villages_from_the_store(care: Care, alice_client
     page = alice_client.get(reverse("careband:villages")).content.decode()
     assert page.index("空心村") < page.index("兴旺村")  # most hollow first
     assert "50%" in page  # one of the hollow village's two homes is vacant
+
+
+def test_a_relatives_contact_is_noted_on_the_open_alert_for_the_grid_worker(care: Care) -> None:
+    scored(care)
+    opened = CareAlert.objects.for_tenant(care.world.binhai).filter(subject=care.wang, closed_at__isnull=True)
+    alert = opened.first() or alerts.open_alert(care.wang, DAY, "昨日用电 0.3 kWh")
+    assert alert is not None
+    daughter_user = relative_of(care.world, care.wang)
+    client_for(daughter_user).post(reverse("careband:contacted", args=[care.wang.pk]))
+    comment = alert.ticket.comments.get()
+    assert (comment.author, comment.internal) == (daughter_user, False)
+    assert str(daughter_user) in comment.body
