@@ -127,7 +127,7 @@ def _times(column: pa.Array, unit: str) -> np.ndarray:
         width = np.int32 if unit == "D" else np.int64
         raw = pc.cast(typed, pa.int32() if unit == "D" else pa.int64()).fill_null(0).to_numpy(zero_copy_only=False)
         times = raw.astype(width).astype(f"datetime64[{unit}]")
-        times[column.is_null().to_numpy(zero_copy_only=False)] = np.datetime64("NaT", unit)
+        times[column.is_null().to_numpy(zero_copy_only=False)] = np.array("NaT", dtype=f"datetime64[{unit}]")
         return times
     text = column if pa.types.is_string(column.type) else pc.cast(column, pa.string())
     return _parse_distinct(
