@@ -59,7 +59,7 @@ def change_status(
         if to_status == Status.RESOLVED and one_visit is not None:
             request.one_visit = one_visit
             save_audited(request, actor, update_fields=["one_visit", "updated_at"])
-        notify.send_update(request, _("Request %(reference)s") % {"reference": ticket.reference}, note)
+        notify.send_pending(request.tenant)
     return ticket
 
 

@@ -159,6 +159,7 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
         "task": "theftscan.tasks.enqueue_nightly_screens",
         "schedule": crontab(hour=2, minute=30),
     },
+    "alliance-requester-updates": {"task": "alliance.tasks.send_requester_updates", "schedule": 60.0},
     "careband-nightly": {"task": "careband.tasks.enqueue_nightly", "schedule": crontab(hour=2, minute=30)},
     "careband-escalation": {"task": "careband.tasks.enqueue_escalation", "schedule": 10 * 60.0},
 }

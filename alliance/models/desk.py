@@ -97,6 +97,10 @@ class Notification(TenantOwnedModel):
     """One update sent to a requester, whatever the backend; the record of what they were told."""
 
     request = models.ForeignKey(DeskRequest, on_delete=models.CASCADE, related_name="notifications")
+    # The public status change this update tells about; one update per change, whatever page made it.
+    event = models.OneToOneField(
+        "tickets.TicketEvent", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     channel = models.CharField(max_length=8)
     address = models.CharField(max_length=120)
     body = models.CharField(max_length=1000)

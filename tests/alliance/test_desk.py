@@ -132,3 +132,38 @@ def test_another_tenants_service_type_is_refused(world: World, alliance: Allianc
     with pytest.raises(ValidationError):
         file_request(world.wuqing, world.charlie, intake)
     assert Ticket.objects.all_tenants().count() == 0
+
+
+def test_a_status_change_made_on_the_core_ticket_page_still_reaches_the_requester_once(
+    world: World, alliance: Alliance
+) -> None:
+    from alliance import notify
+    from alliance.tasks import send_requester_updates
+    from portal.tickets import services as tickets
+
+    filed = _file(world, alliance.water_outage, notify_channel="sms", notify_address="13800000001")
+    tickets.transition(filed.ticket, "acknowledged", world.bob, "已受理，维修人员正在赶来。", public=True)
+    tickets.transition(filed.ticket, "in_progress", world.bob, "内部备注：先查阀门", public=False)
+    assert Notification.objects.for_tenant(world.binhai).count() == 0
+
+    assert send_requester_updates() == 1
+    sent = Notification.objects.for_tenant(world.binhai).get()
+    assert (sent.body, sent.address, sent.event.to_status) == (
+        "已受理，维修人员正在赶来。",
+        "13800000001",
+        "acknowledged",
+    )
+    assert notify.send_pending(world.binhai) == 0  # once only
+
+
+def test_the_desk_sends_one_update_per_status_change_not_two(world: World, alliance: Alliance) -> None:
+    from alliance import notify
+
+    filed = _file(world, alliance.water_outage, notify_channel="sms", notify_address="13800000001")
+    actions.change_status(filed, "acknowledged", world.bob, "已受理。")
+    actions.change_status(filed, "resolved", world.bob, "已修复。", one_visit=True)
+    assert notify.send_pending(world.binhai) == 0
+    assert list(Notification.objects.for_tenant(world.binhai).values_list("body", flat=True)) == [
+        "已受理。",
+        "已修复。",
+    ]
