@@ -26,6 +26,7 @@ from portal.audit.models import ChangeRecord
 from portal.tenancy.models import Tenant
 from portal.tickets import services as tickets
 from portal.tickets.models import Kind, Priority, Ticket
+from portal.tickets.workflow import OPEN_STATUSES
 
 PROGRAMME = "alliance"
 DESCRIPTION_MAX_LENGTH = 1000
@@ -182,11 +183,19 @@ def find_duplicates(
     candidates = (
         DeskRequest.objects.for_tenant(tenant)
         .filter(service_type=service_type, ticket__created_at__gte=now - DUPLICATE_WINDOW, ticket__parent__isnull=True)
-        .filter(ticket__status__in=["new", "acknowledged", "in_progress", "waiting"])
+        .filter(ticket__status__in=OPEN_STATUSES)
         .select_related("ticket", "place")
         .order_by("-ticket__created_at")
     )
     return [r for r in candidates if _near(r, place, point)]
+
+
+def duplicates_of(tenant: Tenant, intake: Intake) -> list[DeskRequest]:
+    """The requests a new intake may repeat: what the desk and the card form offer "+1" on."""
+    point = None
+    if intake.latitude is not None and intake.longitude is not None:
+        point = (float(intake.latitude), float(intake.longitude))
+    return find_duplicates(tenant, intake.service_type, intake.place, point)
 
 
 def plus_one(request: DeskRequest, channel: str) -> int:

@@ -15,7 +15,7 @@ from django.views.generic import DetailView, ListView, View
 
 from alliance import actions
 from alliance.forms import DeskEntryForm, JointVisitForm, NotOursForm, StatusForm
-from alliance.intake import Intake, file_request, find_duplicates, plus_one
+from alliance.intake import Intake, duplicates_of, file_request, plus_one
 from alliance.models import DeskRequest
 from portal.core.views import TenantObjectMixin, TenantRequiredMixin
 from portal.tenancy.roles import Capability
@@ -59,11 +59,6 @@ class DeskEntryView(TenantRequiredMixin, View):
         if not form.is_valid():
             return render(request, self.template_name, {"form": form}, status=400)
         data = form.cleaned_data
-        if "file_anyway" not in request.POST:
-            point = (float(data["latitude"]), float(data["longitude"])) if data["latitude"] is not None else None
-            duplicates = find_duplicates(self.tenant, data["service_type"], data["place"], point)
-            if duplicates:
-                return render(request, self.template_name, {"form": form, "duplicates": duplicates})
         intake = Intake(
             service_type=data["service_type"],
             description=data["description"],
@@ -78,6 +73,10 @@ class DeskEntryView(TenantRequiredMixin, View):
             notify_channel="sms" if data["sms_updates"] and data["requester_phone"] else "",
             notify_address=data["requester_phone"] if data["sms_updates"] else "",
         )
+        if "file_anyway" not in request.POST:
+            duplicates = duplicates_of(self.tenant, intake)
+            if duplicates:
+                return render(request, self.template_name, {"form": form, "duplicates": duplicates})
         try:
             filed = file_request(self.tenant, request.user, intake)
         except ValidationError as exc:

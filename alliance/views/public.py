@@ -18,7 +18,7 @@ from django.views import View
 
 from alliance import actions
 from alliance.forms import PublicRequestForm, RatingForm
-from alliance.intake import Intake, file_request, find_duplicates, plus_one
+from alliance.intake import Intake, duplicates_of, file_request, plus_one
 from alliance.models import DeskRequest, ServicePlace
 from portal.core import ratelimit
 from portal.core.ratelimit import client_address
@@ -87,14 +87,13 @@ class PublicRequestView(View):
             return self._page(request, place, form, status=429)
         if not form.is_valid():
             return self._page(request, place, form, status=400)
-        data = form.cleaned_data
+        intake = _intake(form, place)
         if "file_anyway" not in request.POST:
-            point = (float(data["latitude"]), float(data["longitude"])) if data["latitude"] is not None else None
-            duplicates = find_duplicates(place.tenant, data["service_type"], place, point)
+            duplicates = duplicates_of(place.tenant, intake)
             if duplicates:
                 return self._page(request, place, form, duplicates=duplicates)
         try:
-            filed = file_request(place.tenant, RESIDENT, _intake(form, place))
+            filed = file_request(place.tenant, RESIDENT, intake)
         except ValidationError as exc:
             for field, messages in exc.message_dict.items():
                 form.add_error(field if field in form.fields else None, messages)
