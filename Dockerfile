@@ -21,7 +21,7 @@ WORKDIR /app
 
 # Dependencies first, so a code change does not reinstall them (psycopg-binary needs no libpq).
 COPY requirements.txt ./
-RUN pip install -r requirements.txt
+RUN pip install --require-hashes -r requirements.txt
 
 COPY --chown=root:root . .
 

@@ -6,19 +6,20 @@ PY := $(VENV)/bin/python
 # Python from pyenv (.python-version says 3.13), else the newest python3.12+ on PATH.
 BASE_PYTHON ?= $(shell scripts/find-python.sh)
 
-.PHONY: run test bench lint format messages clean
+.PHONY: run test bench lint format messages lock clean
 
 $(PY):
 	@test -n "$(BASE_PYTHON)" || { echo "Python 3.12 or newer is needed (pyenv install 3.13)."; exit 1; }
 	$(BASE_PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 
+# The lock files carry every package with its hashes: pip installs exactly them (hash-checking mode).
 $(VENV)/.runtime-installed: requirements.txt | $(PY)
-	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -m pip install --quiet --require-hashes -r requirements.txt
 	touch $@
 
 $(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(PY)
-	$(PY) -m pip install --quiet -r requirements-dev.txt
+	$(PY) -m pip install --quiet --require-hashes -r requirements-dev.txt
 	touch $(VENV)/.runtime-installed $@
 
 ## make run: the embedded portal (SQLite, in-process jobs) on http://127.0.0.1:$(PORT)
@@ -49,6 +50,13 @@ format: $(VENV)/.dev-installed
 ## make messages: refresh the .po catalogues after changing translatable text (needs GNU gettext)
 messages: $(VENV)/.dev-installed
 	scripts/makemessages.sh
+
+## make lock: re-resolve requirements*.in into the hashed lock files (after changing a pin)
+lock: $(VENV)/.dev-installed
+	$(VENV)/bin/uv pip compile requirements.in --generate-hashes --python-version 3.13 --quiet \
+		--custom-compile-command "make lock" -o requirements.txt
+	$(VENV)/bin/uv pip compile requirements-dev.in --generate-hashes --python-version 3.13 --quiet \
+		--custom-compile-command "make lock" -c requirements.txt -o requirements-dev.txt
 
 clean:
 	rm -rf var staticfiles .pytest_cache .mypy_cache .ruff_cache

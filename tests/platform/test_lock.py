@@ -1,0 +1,56 @@
+"""The lock files: every installed package pinned with its hashes, and the pins of the ``.in`` files kept."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+PIN = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)(?:\[[^\]]*\])?==([^\s;\\]+)")
+
+
+def canonical(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def locked(path: Path) -> dict[str, tuple[str, int]]:
+    """name → (version, number of hashes) of a lock file written by ``uv pip compile --generate-hashes``."""
+    found: dict[str, tuple[str, int]] = {}
+    current = ""
+    for line in path.read_text().splitlines():
+        match = PIN.match(line)
+        if match:
+            current = canonical(match.group(1))
+            found[current] = (match.group(2), 0)
+        elif line.strip().startswith("--hash=sha256:") and current:
+            version, hashes = found[current]
+            found[current] = (version, hashes + 1)
+    return found
+
+
+def pins(path: Path) -> dict[str, str]:
+    return {canonical(m.group(1)): m.group(2) for line in path.read_text().splitlines() if (m := PIN.match(line))}
+
+
+@pytest.mark.parametrize("lock", ["requirements.txt", "requirements-dev.txt"])
+def test_every_package_of_the_lock_carries_at_least_one_hash(lock: str) -> None:
+    entries = locked(ROOT / lock)
+    assert "django" in entries  # the parser read the file
+    assert sorted(name for name, (_version, hashes) in entries.items() if hashes == 0) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "lock"), [("requirements.in", "requirements.txt"), ("requirements-dev.in", "requirements-dev.txt")]
+)
+def test_the_lock_keeps_every_pin_of_its_source_file(source: str, lock: str) -> None:
+    entries = locked(ROOT / lock)
+    wanted = pins(ROOT / source)
+    assert {name: entries.get(name, ("missing", 0))[0] for name in wanted} == wanted
+
+
+def test_the_development_lock_agrees_with_the_runtime_lock() -> None:
+    runtime = locked(ROOT / "requirements.txt")
+    development = locked(ROOT / "requirements-dev.txt")
+    assert {name: development[name][0] for name in runtime} == {name: v for name, (v, _h) in runtime.items()}
