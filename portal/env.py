@@ -41,6 +41,16 @@ def env_int(name: str, default: int) -> int:
         raise SettingError(f"{name} must be an integer, not {raw!r}") from exc
 
 
+def env_float(name: str, default: float) -> float:
+    raw = os.environ.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        return float(raw)
+    except ValueError as exc:
+        raise SettingError(f"{name} must be a number, not {raw!r}") from exc
+
+
 def env_list(name: str, default: list[str] | None = None) -> list[str]:
     raw = os.environ.get(name)
     if raw is None or raw.strip() == "":

@@ -10,9 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import dj_database_url
-from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
+from portal.core.discovery import beat_schedule, discover_programmes, setting_values
 from portal.env import env_bool, env_choice, env_int, env_list, env_str, installation_secret_key
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -44,6 +44,10 @@ X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = env_int("DJANGO_SESSION_SECONDS", 8 * 3600)
 
+# The programme apps: every top-level folder with a ``programme.py`` (see portal/core/contract.py);
+# a deployment may run fewer by naming them in PORTAL_PROGRAMMES.
+PROGRAMME_APPS = discover_programmes(BASE_DIR, env_list("PORTAL_PROGRAMMES"))
+
 INSTALLED_APPS = [
     # Our apps first: for a text that several catalogues translate, the first app listed wins.
     "portal.core",
@@ -59,10 +63,7 @@ INSTALLED_APPS = [
     "portal.indicators",
     "portal.web",
     "portal.demo",
-    # Programme apps (top level): each appears in the navigation once it defines its ``index`` page.
-    "alliance",
-    "careband",
-    "theftscan",
+    *(app.code for app in PROGRAMME_APPS),
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -150,18 +151,12 @@ CELERY_TASK_SOFT_TIME_LIMIT = CELERY_TASK_TIME_LIMIT - 60
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 2 * CELERY_TASK_TIME_LIMIT}
 CELERY_TIMEZONE = "Asia/Shanghai"
 CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_QUEUE", "portal")
+# The core's periodic work; each programme app adds its own entries in its ``programme.py``.
 CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
     "jobs-mark-stale-runs": {"task": "portal.jobs.tasks.mark_stale_runs", "schedule": 15 * 60.0},
     "tickets-sla-sweep": {"task": "portal.tickets.tasks.enqueue_sla_sweeps", "schedule": 10 * 60.0},
     "meters-drop-folder": {"task": "portal.meters.tasks.enqueue_drop_folder_imports", "schedule": 24 * 60 * 60.0},
-    # After the night's meter files have had their time: 02:30 Beijing time.
-    "theftscan-nightly-screen": {
-        "task": "theftscan.tasks.enqueue_nightly_screens",
-        "schedule": crontab(hour=2, minute=30),
-    },
-    "alliance-requester-updates": {"task": "alliance.tasks.send_requester_updates", "schedule": 60.0},
-    "careband-nightly": {"task": "careband.tasks.enqueue_nightly", "schedule": crontab(hour=2, minute=30)},
-    "careband-escalation": {"task": "careband.tasks.enqueue_escalation", "schedule": 10 * 60.0},
+    **beat_schedule(PROGRAMME_APPS),
 }
 
 # --- Files --------------------------------------------------------------------------------------
@@ -306,3 +301,8 @@ if EMAIL_BACKEND_PATH.endswith("smtp.EmailBackend"):
         "use_tls": env_bool("DJANGO_EMAIL_USE_TLS", False),
     }
 DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", "portal@localhost")
+
+# --- Programme apps' own settings ---------------------------------------------------------------
+# Each declared ``Setting`` with its default or its environment variable; a value set above wins.
+for _name, _value in setting_values(PROGRAMME_APPS).items():
+    globals().setdefault(_name, _value)

@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import URLPattern, URLResolver, include, path
 from django.views.i18n import JavaScriptCatalog
 
-from portal.core.programmes import installed_programmes
+from portal.core.programmes import programme_apps
 
-urlpatterns = [
+urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("portal.web.urls")),
     path("accounts/", include("portal.accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
@@ -15,14 +15,14 @@ urlpatterns = [
     path("api/v1/", include("portal.api.urls")),
     path("tenant/", include("portal.tenancy.urls")),
     path("audit/", include("portal.audit.urls")),
-    # Open311 GeoReport v2: public request intake for government and third-party apps.
-    path("open311/v2/", include("alliance.open311.urls")),
 ]
 
-for app_module in ("stakeholders", "tickets", "activities", "jobs", "meters"):
-    urlpatterns.append(path(f"{app_module}/", include(f"portal.{app_module}.urls")))
+for core_package in ("stakeholders", "tickets", "activities", "jobs", "meters"):
+    urlpatterns.append(path(f"{core_package}/", include(f"portal.{core_package}.urls")))
 
-for programme in installed_programmes():
-    urlpatterns.append(path(f"{programme.code}/", include(f"{programme.code}.urls")))
+# Each programme app at /<code>/, and the extra mounts it declares (see portal/core/contract.py).
+for app in programme_apps():
+    urlpatterns.append(path(f"{app.code}/", include(app.urlconf)))
+    urlpatterns.extend(path(mount.prefix, include(mount.urlconf)) for mount in app.mounts)
 # Uploaded files are never served straight from MEDIA_ROOT: every download goes through a view that
 # finds its row in the active tenant first.

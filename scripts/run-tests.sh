@@ -14,6 +14,7 @@ echo "== mypy"
 echo "== django checks"
 "$bin/python" manage.py check --fail-level WARNING
 "$bin/python" manage.py makemigrations --check --dry-run
-"$bin/python" manage.py compiletranslations --check
+# Every text of the code and templates must be in a catalogue, translated (needs GNU gettext).
+scripts/makemessages.sh --check
 echo "== pytest"
 scripts/pytest.sh "$@"

@@ -39,6 +39,8 @@ ensure() {
   local missing=()
   find_pg_bin >/dev/null || missing+=(postgresql)
   command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+  # makemessages (the translation completeness check of make test) runs GNU gettext's xgettext.
+  command -v xgettext >/dev/null 2>&1 || missing+=(gettext)
   if [ "${PORTAL_SKIP_BROWSER:-0}" != "1" ]; then
     [ -x /usr/bin/chromium ] || missing+=(chromium)
     # Chinese pages need a CJK font to render (and to be screenshot) in headless Chromium.

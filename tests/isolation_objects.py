@@ -7,7 +7,9 @@ builder per part of the portal; each returns its objects and the routes that nee
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 from dataclasses import dataclass, field
+from types import ModuleType
 from typing import Any
 
 from django.core.files.base import ContentFile
@@ -15,24 +17,16 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import models
 from django.utils import timezone
 
-from alliance.intake import Intake, file_request
-from alliance.models import EnterpriseProfile, Project
-from careband.models import CareSubject
-from careband.services.alerts import open_alert
-from careband.services.areas import grid_path
-from careband.services.subjects import enrol
 from portal.activities.models import Activity
 from portal.api.models import ApiKey
 from portal.audit.actions import record_change
+from portal.core.programmes import programme_apps
 from portal.jobs.models import JobRun
 from portal.meters.models import ImportBatch, Meter, TransformerArea
 from portal.stakeholders.models import Agreement, Decision, Meeting, Need, Organisation, Person, Resource
 from portal.tenancy.models import Tenant
 from portal.tickets import services as tickets
-from tests.alliance.conftest import make_alliance
 from tests.personas import World
-from theftscan.models import AreaPeriod, Suspect
-from theftscan.services import open_case
 
 MARKER = "ALICE-ONLY-7f3a"
 
@@ -52,14 +46,20 @@ class AliceObjects:
 
 
 def make_alice_objects(world: World) -> AliceObjects:
+    """The core's objects, then each installed programme app's (its ``tests/<code>/isolation.py``)."""
     found = AliceObjects()
     organisation = _stakeholders(world.binhai, found)
     _work(world, organisation, found)
-    area = _meters(world.binhai, found)
-    _alliance(world, organisation, found)
-    _theftscan(world, area, found)
-    _careband(world, found)
+    _meters(world.binhai, found)
+    for module in programme_isolation_modules():
+        module.build(world, found)
     return found
+
+
+def programme_isolation_modules() -> list[ModuleType]:
+    """Each installed programme app's isolation module (``ProgrammeApp.isolation_module``); an app
+    without one fails here, so a new app cannot join the portal with routes nobody walks."""
+    return [importlib.import_module(app.isolation_module) for app in programme_apps()]
 
 
 def _stakeholders(tenant: Tenant, found: AliceObjects) -> Organisation:
@@ -140,79 +140,3 @@ def _meters(tenant: Tenant, found: AliceObjects) -> TransformerArea:
     found.explicit.update({"meters:import-report": {"pk": batch.pk}, "meters:import-file": {"pk": batch.pk}})
     found.list_pages_showing_marker += ["meters:area-list", "meters:import-list", "api:meter-import-list"]
     return area
-
-
-def _alliance(world: World, organisation: Organisation, found: AliceObjects) -> None:
-    tenant = world.binhai
-    alliance = make_alliance(tenant)
-    desk = file_request(
-        tenant,
-        world.alice,
-        Intake(service_type=alliance.water_outage, description=MARKER, channel="hotline", address="丹东里"),
-    )
-    enterprise = EnterpriseProfile.objects.create(tenant=tenant, organisation=organisation, power_kva=20000)
-    project = Project.objects.create(
-        tenant=tenant, enterprise=enterprise, name=f"{MARKER} 南港项目", started_on=dt.date(2020, 6, 1)
-    )
-    found.add(desk, alliance.dandong, enterprise, project)
-    desk_routes = ("desk-detail", "desk-status", "desk-not-ours", "desk-joint-visit", "desk-plus-one")
-    found.explicit.update({f"alliance:{name}": {"pk": desk.pk} for name in desk_routes})
-    found.explicit.update(
-        {
-            "alliance:place-detail": {"pk": alliance.dandong.pk},
-            "alliance:place-card": {"pk": alliance.dandong.pk},
-            "alliance:enterprise-detail": {"pk": enterprise.pk},
-            "alliance:project-detail": {"pk": project.pk},
-            "alliance:project-step": {"pk": project.pk},
-        }
-    )
-
-
-def _theftscan(world: World, area: TransformerArea, found: AliceObjects) -> None:
-    tenant = world.binhai
-    period = AreaPeriod.objects.create(
-        tenant=tenant,
-        area=area,
-        start=dt.date(2026, 8, 1),
-        end=dt.date(2026, 10, 29),
-        supplied_kwh=1000.0,
-        sold_kwh=920.0,
-        loss_kwh=80.0,
-        loss_rate=0.08,
-        flagged=True,
-    )
-    suspect = Suspect.objects.create(
-        tenant=tenant, period=period, area=area, meter_no="BH000000001", score=0.9, rank_in_area=1, rank_in_tenant=1
-    )
-    case, _opened = open_case(suspect, world.alice)
-    found.add(period, suspect, case)
-    found.explicit.update(
-        {
-            "theftscan:area": {"pk": area.pk},
-            "theftscan:case": {"pk": case.pk},
-            "theftscan:open-case": {"pk": suspect.pk},
-        }
-    )
-    found.listing_kwargs.update({"theftscan:export": {"fmt": "csv"}})
-
-
-def _careband(world: World, found: AliceObjects) -> None:
-    tenant = world.binhai
-    grid = grid_path(tenant, "滨海新区民政局", "新港街道", "金江社区", "第一网格")
-    subject = CareSubject(
-        name=f"{MARKER} 王秀英",
-        phone="13800138000",
-        address="金江社区1号楼101",
-        category=CareSubject.Category.ELDERLY_ALONE,
-        grid=grid,
-        consent_by="王秀英",
-        consent_at=timezone.make_aware(dt.datetime(2026, 1, 5, 9)),
-        consent_scope="用电数据用于关爱服务",
-    )
-    subject = enrol(tenant, "test", subject, ["BH000000001"])
-    alert = open_alert(subject, dt.date(2026, 11, 25), "昨日用电 0.1 kWh")
-    assert alert is not None
-    found.add(subject, alert)
-    subject_routes = ("subject", "withdraw", "pause", "invite", "contacted")
-    found.explicit.update({f"careband:{name}": {"pk": subject.pk} for name in subject_routes})
-    found.explicit["careband:alert-visit"] = {"pk": alert.pk}

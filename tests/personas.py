@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from portal.accounts.models import User
-from portal.tenancy.models import Membership, Tenant
+from portal.core.catalogue import PROGRAMMES
+from portal.tenancy.models import Membership, Tenant, TenantProgramme
 from portal.tenancy.roles import Role
 
 PASSWORD = "correct-horse-battery-9"
@@ -39,6 +40,10 @@ def make_world() -> World:
     tianjin = Tenant.objects.create(slug="tianjin", name="国网天津电力", kind=Tenant.Kind.PROVINCE, parent=sgcc)
     binhai = Tenant.objects.create(slug="binhai", name="国网天津滨海公司", short_name="滨海", parent=tianjin)
     wuqing = Tenant.objects.create(slug="wuqing", name="国网天津武清公司", short_name="武清", parent=tianjin)
+    # Both units run every programme, so each programme's menu entry and pages are in every walk.
+    TenantProgramme.objects.bulk_create(
+        TenantProgramme(tenant=unit, programme=p.code) for unit in (binhai, wuqing) for p in PROGRAMMES
+    )
     return World(
         sgcc=sgcc,
         tianjin=tianjin,

@@ -21,30 +21,15 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from rest_framework.test import APIClient
 
-from careband.models import CareKeyScope
-from careband.services.areas import grid_path
 from portal.api.models import ApiKey
-from portal.core.programmes import PROGRAMMES
+from portal.core.programmes import PROGRAMMES, programme_apps
 from tests.conftest import api_client_for_key
-from tests.isolation_objects import MARKER, AliceObjects, make_alice_objects
+from tests.isolation_objects import MARKER, AliceObjects, make_alice_objects, programme_isolation_modules
 from tests.personas import World
 
-# Routes that show no tenant data at all, or that are public by design: Open311 is the public
-# request interface (the jurisdiction is a parameter, personal data is masked), and residents reach
-# their request form and status page by unguessable keys printed on the contact card.
-PUBLIC = {
-    "open311:discovery",
-    "open311:services",
-    "open311:service",
-    "open311:requests",
-    "open311:request",
-    "open311:token",
-    "open311:not-found",
-    "alliance:public-form",
-    "alliance:public-plus-one",
-    "alliance:public-status",
-    # A relative accepts the invitation code the staff gave them; the code is the credential.
-    "careband:join-code",
+# The core's routes that show no tenant data at all; each programme app declares its own public
+# routes, with the reason, in its ``programme.py`` (``ProgrammeApp.public_routes``).
+CORE_PUBLIC = {
     "accounts:login",
     "accounts:logout",
     "set_language",
@@ -53,6 +38,7 @@ PUBLIC = {
     "api:docs",
     "api:api-root",
 }
+PUBLIC = CORE_PUBLIC | {route.name for app in programme_apps() for route in app.public_routes}
 # The admin is walked by tests/test_admin_isolation.py with a staff user.
 SKIP_NAMESPACES = {"admin"}
 
@@ -118,12 +104,14 @@ def alice_objects(world: World) -> AliceObjects:
 
 @pytest.fixture
 def charlie_api(world: World) -> APIClient:
-    """Charlie's key may use every programme (and the care code in his own area), so what refuses him
-    Alice's objects is the tenant scoping itself, not a missing programme scope (that answers 403 for
-    every id alike, revealing nothing)."""
+    """Charlie's key may use every programme (and whatever else each app's ``prepare_key`` gives it,
+    e.g. a care-code area of his own), so what refuses him Alice's objects is the tenant scoping
+    itself, not a missing programme scope (that answers 403 for every id alike, revealing nothing)."""
     key, token = ApiKey.issue(world.wuqing, "武清区政府", programmes=[p.code for p in PROGRAMMES])
-    area = grid_path(world.wuqing, "武清区民政局", "杨村街道", "光明社区", "一网格")
-    CareKeyScope.objects.create(tenant=world.wuqing, api_key=key, area=area)
+    for module in programme_isolation_modules():
+        prepare = getattr(module, "prepare_key", None)
+        if prepare is not None:
+            prepare(world, key)
     return api_client_for_key(token)
 
 
@@ -138,6 +126,11 @@ def _object_routes(objects: AliceObjects) -> list[Route]:
 def _listing_routes(objects: AliceObjects) -> list[tuple[Route, dict[str, Any]]]:
     plain = [(r, {}) for r in all_routes() if not r.kwargs and r.name not in PUBLIC]
     return plain + [(r, objects.listing_kwargs[r.name]) for r in all_routes() if r.name in objects.listing_kwargs]
+
+
+def test_every_public_route_names_a_real_route() -> None:
+    names = {route.name for route in all_routes()}
+    assert sorted(PUBLIC - names) == []
 
 
 def test_every_route_is_covered_by_an_isolation_rule(alice_objects: AliceObjects) -> None:

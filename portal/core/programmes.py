@@ -1,47 +1,44 @@
-"""The ten programmes. Each is a top-level app; only installed ones appear anywhere in the UI."""
+"""The programmes at run time: the catalogue, the apps this deployment installed, their declarations."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from django.apps import apps
+from django.conf import settings
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from portal.core.catalogue import CORE, PROGRAMMES, Programme
+from portal.core.contract import ProgrammeApp
 
-@dataclass(frozen=True)
-class Programme:
-    code: str
-    name: str | Promise
-    unit_slug: str  # the unit that ran it in the seed
+__all__ = [
+    "CORE",
+    "PROGRAMMES",
+    "Programme",
+    "catalogue_choices",
+    "installed_programmes",
+    "programme_apps",
+    "programme_choices",
+    "programme_name",
+]
 
 
-PROGRAMMES: tuple[Programme, ...] = (
-    Programme("alliance", _("Public-service alliance"), "binhai"),
-    Programme("charging", _("EV charging"), "chengnan"),
-    Programme("careband", _("Care code"), "marketing"),
-    Programme("birdguard", _("Bird-safe power lines"), "highvoltage"),
-    Programme("livestream", _("Livestream sales for hardship households"), "jizhou"),
-    Programme("supplychain", _("Low-carbon supply chain"), "materials"),
-    Programme("energyservices", _("Integrated energy services"), "energyservices"),
-    Programme("outage", _("Outage communication"), "jinghai"),
-    Programme("renovation", _("Five-party renovation consultation"), "chengxi"),
-    Programme("theftscan", _("Line-loss theft screening"), "wuqing"),
-)
-
-CORE = "core"
+def programme_apps() -> list[ProgrammeApp]:
+    """The declarations of the installed programme apps (discovered by ``portal.core.discovery``)."""
+    return list(settings.PROGRAMME_APPS)
 
 
 def installed_programmes() -> list[Programme]:
-    return [p for p in PROGRAMMES if apps.is_installed(p.code)]
+    installed = {app.code for app in programme_apps()}
+    return [p for p in PROGRAMMES if p.code in installed]
 
 
 def programme_choices() -> list[tuple[str, str | Promise]]:
-    """Choices for a ``programme`` field: the core plus every programme, installed or not.
-
-    Stored values must not depend on which apps a deployment installs, so the choices are fixed.
-    """
+    """Choices for a ``programme`` field: the core plus every programme of the catalogue, installed or not."""
     return [(CORE, _("Core")), *((p.code, p.name) for p in PROGRAMMES)]
+
+
+def catalogue_choices() -> list[tuple[str, str | Promise]]:
+    """The ten programmes alone (no "core"): for what a unit runs."""
+    return [(p.code, p.name) for p in PROGRAMMES]
 
 
 def programme_name(code: str) -> str:

@@ -6,8 +6,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from portal.core.catalogue import PROGRAMMES
 from portal.demo.data import UNITS
-from portal.tenancy.models import Tenant
+from portal.tenancy.models import Tenant, TenantProgramme
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,10 @@ UPPER_TREE = (
     TenantNode("fujian", "国网福建省电力有限公司", "国网福建电力", Tenant.Kind.PROVINCE, "sgcc"),
     TenantNode("xinjiang", "国网新疆电力有限公司", "国网新疆电力", Tenant.Kind.PROVINCE, "sgcc"),
 )
+
+
+# Each programme runs in the unit that ran it in the seed; the care code was rolled out further.
+ROLLOUTS = (("careband", "fujian"), ("careband", "xinjiang"))
 
 
 def tenant_tree() -> tuple[TenantNode, ...]:
@@ -45,3 +50,10 @@ def ensure_tenants(tally: Counter[str]) -> dict[str, Tenant]:
         )
         tally["tenancy.Tenant"] += 1
     return existing
+
+
+def ensure_programmes(tenants: dict[str, Tenant], tally: Counter[str]) -> None:
+    """Which unit runs which programme (what their menus and dashboards offer)."""
+    for code, slug in (*((p.code, p.unit_slug) for p in PROGRAMMES), *ROLLOUTS):
+        _row, created = TenantProgramme.objects.get_or_create(tenant=tenants[slug], programme=code)
+        tally["tenancy.TenantProgramme"] += created

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from portal.core.programmes import catalogue_choices
 from portal.tenancy.roles import Role
 
 
@@ -71,3 +72,27 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} @ {self.tenant.slug}: {self.role}"
+
+
+class TenantProgramme(models.Model):
+    """A programme a tenant runs. The menu and the dashboard offer a tenant only the programmes it runs;
+    the pages themselves stay reachable (a link from a ticket of another programme still opens)."""
+
+    tenant = models.ForeignKey(Tenant, on_delete=models.CASCADE, related_name="programme_rows")
+    programme = models.CharField(_("programme"), max_length=20, choices=catalogue_choices)
+    started_on = models.DateField(_("started on"), null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["tenant", "programme"], name="tenant_programme_unique"),
+        ]
+        ordering = ["tenant__slug", "programme"]
+        verbose_name = _("programme run by a unit")
+        verbose_name_plural = _("programmes run by units")
+
+    def __str__(self) -> str:
+        return f"{self.tenant.slug}: {self.programme}"
+
+
+def programmes_run_by(tenant: Tenant) -> frozenset[str]:
+    return frozenset(TenantProgramme.objects.filter(tenant=tenant).values_list("programme", flat=True))

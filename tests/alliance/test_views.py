@@ -12,9 +12,9 @@ from django.test import Client
 from django.urls import reverse
 
 from alliance import actions, parks
+from alliance.demo import load_for as load
 from alliance.intake import Intake, file_request
 from alliance.models import DeskRequest, EnterpriseProfile, ProfileRead, Project
-from portal.demo.programmes.alliance import load
 from portal.stakeholders.models import Organisation
 from portal.tickets.models import Ticket
 from tests.alliance.conftest import Alliance

@@ -13,15 +13,19 @@ from pathlib import Path
 
 import pytest
 
+from portal.core.programmes import programme_apps
+
 ROOT = Path(__file__).resolve().parents[2]
-ENV_CALL = re.compile(r'env_(?:str|bool|int|list|choice)\(\s*"([A-Z][A-Z0-9_]*)"')
+ENV_CALL = re.compile(r'env_(?:str|bool|int|float|list|choice)\(\s*"([A-Z][A-Z0-9_]*)"')
 ENV_LINE = re.compile(r"^([A-Z][A-Z0-9_]*)=", re.MULTILINE)
 # Read by docker-compose or gunicorn, not by settings.py.
 DEPLOYMENT_ONLY = {"POSTGRES_PASSWORD", "WORKER_CONCURRENCY", "WEB_CONCURRENCY"}
 
 
 def settings_variables() -> set[str]:
-    return set(ENV_CALL.findall((ROOT / "portal" / "settings.py").read_text()))
+    """The variables settings.py reads, and those the programme apps' declared settings read."""
+    declared = {setting.env for app in programme_apps() for setting in app.settings if setting.env}
+    return set(ENV_CALL.findall((ROOT / "portal" / "settings.py").read_text())) | declared
 
 
 def documented_variables() -> set[str]:

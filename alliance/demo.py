@@ -171,8 +171,16 @@ def _project(tenant: Tenant, templates: dict[tuple[str, str], HookupTemplate], t
         tally["alliance.StepProgress"] += made
 
 
-def load(tenant: Tenant) -> Counter[str]:
-    """Create the alliance rows Binhai lacks; returns how many of each were created."""
+UNIT = "binhai"
+
+
+def load(tally: Counter[str]) -> None:
+    """The ``load_demo`` hook: Binhai's alliance rows, counted in ``tally``."""
+    tally.update(load_for(Tenant.objects.get(slug=UNIT)))
+
+
+def load_for(tenant: Tenant) -> Counter[str]:
+    """Create the alliance rows the tenant lacks; returns how many of each were created."""
     tally: Counter[str] = Counter()
     members = _members(tenant, tally)
     _types(tenant, members, tally)

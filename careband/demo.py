@@ -1,4 +1,5 @@
-"""The care code for the demo: the metering centre's synthetic care subjects enrolled in three grids of
+"""The care code for the demo: the metering centre's synthetic grid (loaded through the import pipeline),
+its care subjects enrolled in three grids of
 one community, with consent, a grid worker for the first grid, and the code scored for the last fortnight
 of data.
 
@@ -21,21 +22,26 @@ from careband.services.areas import grid_path
 from careband.services.nightly import run_tenant
 from careband.services.subjects import enrol
 from portal.accounts.models import User
-from portal.demo.meters import DEMO_GRIDS
+from portal.demo.meters import DemoGrid, load_grid
 from portal.demo.records import ACTOR
 from portal.meters.models import Meter
-from portal.meters.synthetic import generate
+from portal.meters.synthetic import GeneratorConfig, generate
 from portal.tenancy.models import Tenant
 from portal.tenancy.scoping import strict_scope
 
 CARE_UNIT = "marketing"
+GRID = DemoGrid(
+    CARE_UNIT,
+    GeneratorConfig(meters=300, areas=10, days=120, seed=2104, start=dt.date(2026, 7, 26), care_subjects=60),
+)
 GRIDS = ("第一网格", "第二网格", "第三网格")
 SCORED_NIGHTS = 14
 CONSENT_AT = timezone.make_aware(dt.datetime(2026, 7, 20, 10, 0))
 
 
 def load(tally: Counter[str]) -> None:
-    grid_spec = next(g for g in DEMO_GRIDS if g.tenant_slug == CARE_UNIT)
+    load_grid(GRID, tally)
+    grid_spec = GRID
     tenant = Tenant.objects.get(slug=CARE_UNIT)
     grids = [grid_path(tenant, "河北区民政局", "望海楼街道", "建昌道社区", name) for name in GRIDS]
     _guardian(tenant, grids[0])
