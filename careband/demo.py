@@ -22,6 +22,7 @@ from careband.services.areas import grid_path
 from careband.services.nightly import run_tenant
 from careband.services.subjects import enrol
 from portal.accounts.models import User
+from portal.demo.anchor import demo_days_before
 from portal.demo.meters import DemoGrid, load_grid
 from portal.demo.records import ACTOR
 from portal.meters.models import Meter
@@ -30,18 +31,24 @@ from portal.tenancy.models import Tenant
 from portal.tenancy.scoping import strict_scope
 
 CARE_UNIT = "marketing"
-GRID = DemoGrid(
-    CARE_UNIT,
-    GeneratorConfig(meters=300, areas=10, days=120, seed=2104, start=dt.date(2026, 7, 26), care_subjects=60),
-)
+DAYS = 120
+
+
+def demo_grid() -> DemoGrid:
+    """120 days of readings ending on the demo's yesterday (see portal/demo/anchor.py)."""
+    config = GeneratorConfig(meters=300, areas=10, days=DAYS, seed=2104, start=demo_days_before(DAYS), care_subjects=60)
+    return DemoGrid(CARE_UNIT, config)
+
+
 GRIDS = ("第一网格", "第二网格", "第三网格")
 SCORED_NIGHTS = 14
-CONSENT_AT = timezone.make_aware(dt.datetime(2026, 7, 20, 10, 0))
 
 
 def load(tally: Counter[str]) -> None:
-    load_grid(GRID, tally)
-    grid_spec = GRID
+    grid_spec = demo_grid()
+    load_grid(grid_spec, tally)
+    # Consent was given at the enrolment visits, the week before the readings start.
+    consent_at = timezone.make_aware(dt.datetime.combine(grid_spec.config.start - dt.timedelta(days=6), dt.time(10)))
     tenant = Tenant.objects.get(slug=CARE_UNIT)
     grids = [grid_path(tenant, "河北区民政局", "望海楼街道", "建昌道社区", name) for name in GRIDS]
     _guardian(tenant, grids[0])
@@ -59,7 +66,7 @@ def load(tally: Counter[str]) -> None:
             category=CareSubject.Category.ELDERLY_ALONE,
             grid=grids[index % len(grids)],
             consent_by=meter.customer_name,
-            consent_at=CONSENT_AT,
+            consent_at=consent_at,
             consent_scope="用电数据用于关爱服务（关爱码）",
         )
         enrol(tenant, ACTOR, subject, [meter_no])

@@ -7,21 +7,27 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
+from portal.demo.anchor import demo_days_before
 from portal.demo.meters import DemoGrid, load_grid
 from portal.meters.synthetic import GeneratorConfig
 from portal.tenancy.models import Tenant
 from portal.tenancy.scoping import strict_scope
 from theftscan.persist import run_screening
 
-GRID = DemoGrid(
-    "wuqing", GeneratorConfig(meters=600, areas=24, days=120, seed=2021, start=dt.date(2026, 7, 26), theft_areas=3)
-)
+DAYS = 120
+
+
+def demo_grid() -> DemoGrid:
+    """120 days of readings ending on the demo's yesterday (see portal/demo/anchor.py)."""
+    config = GeneratorConfig(meters=600, areas=24, days=DAYS, seed=2021, start=demo_days_before(DAYS), theft_areas=3)
+    return DemoGrid("wuqing", config)
 
 
 def load(tally: Counter[str]) -> None:
-    load_grid(GRID, tally)
-    tenant = Tenant.objects.get(slug=GRID.tenant_slug)
-    start = GRID.config.start
-    end = start + dt.timedelta(days=GRID.config.days - 1)
+    grid = demo_grid()
+    load_grid(grid, tally)
+    tenant = Tenant.objects.get(slug=grid.tenant_slug)
+    start = grid.config.start
+    end = start + dt.timedelta(days=grid.config.days - 1)
     with strict_scope():
         run_screening(tenant, start, end)

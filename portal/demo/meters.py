@@ -1,9 +1,10 @@
 """Meter data for the demo: a small synthetic grid for a unit whose programme runs on it.
 
 A programme's demo declares its grid (theftscan: Wuqing with theft in three areas; careband: the
-metering centre with labelled inactivity spells of care subjects) and loads it here. The days are fixed, not "up to
-yesterday", so loading the demo again on another day still changes nothing: the same seed gives the
-same rows and byte-identical files, and an identical file imports as "unchanged".
+metering centre with labelled inactivity spells of care subjects) and loads it here. The days end on
+the demo's yesterday (``portal.demo.anchor``: the day the demo was first loaded, kept), so loading the
+demo again on another day still changes nothing: the same seed and anchor give the same rows and
+byte-identical files, and an identical file imports as "unchanged".
 """
 
 from __future__ import annotations
