@@ -5,25 +5,19 @@ from __future__ import annotations
 from django.contrib import admin
 
 from alliance import models as m
-from portal.core.admin import TenantScopedAdmin
+from portal.core.admin import TenantScopedAdmin, TenantScopedInline
 
 
-class AttributeInline(admin.TabularInline):  # type: ignore[type-arg]
+class AttributeInline(TenantScopedInline):
     model = m.ServiceAttribute
-    extra = 0
-    exclude = ("tenant",)
 
 
-class ContactInline(admin.TabularInline):  # type: ignore[type-arg]
+class ContactInline(TenantScopedInline):
     model = m.PlaceContact
-    extra = 0
-    exclude = ("tenant",)
 
 
-class StepInline(admin.TabularInline):  # type: ignore[type-arg]
+class StepInline(TenantScopedInline):
     model = m.HookupStep
-    extra = 0
-    exclude = ("tenant",)
 
 
 @admin.register(m.Member)

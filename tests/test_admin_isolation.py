@@ -4,10 +4,12 @@ Alice's objects answers 404, and no change list shows them."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from django.contrib import admin
 from django.contrib.auth.models import Permission
-from django.test import Client
+from django.test import Client, RequestFactory
 from django.urls import reverse
 
 from portal.core.admin import TenantScopedAdmin
@@ -72,3 +74,70 @@ def test_charlies_admin_lists_never_show_alices_rows(alice_objects: AliceObjects
         if response.status_code != 200 or MARKER in response.content.decode():
             leaks.append(f"{label}: {response.status_code}")
     assert leaks == []
+
+
+def _staff(client_user: Any) -> Client:
+    client_user.is_staff = True
+    client_user.save(update_fields=["is_staff"])
+    client_user.user_permissions.set(Permission.objects.all())
+    client = Client()
+    client.force_login(client_user)
+    return client
+
+
+def _admin_pages(objects: AliceObjects, user: Any) -> list[tuple[str, str]]:
+    """Every add page of a scoped model that allows adding (tickets, say, are opened through their
+    services only), and the change page of each of Alice's rows, inlines included."""
+    request = RequestFactory().get("/admin/")
+    request.user = user
+    pages = []
+    for model, model_admin in admin.site._registry.items():
+        if isinstance(model_admin, TenantScopedAdmin) and model_admin.has_add_permission(request):
+            meta = model._meta
+            pages.append((f"{meta.label} add", reverse(f"admin:{meta.app_label}_{meta.model_name}_add")))
+    for label, obj in _scoped_admin_objects(objects):
+        meta = obj._meta  # type: ignore[attr-defined]
+        url = reverse(f"admin:{meta.app_label}_{meta.model_name}_change", args=[obj.pk])  # type: ignore[attr-defined]
+        pages.append((f"{label} change", url))
+    return pages
+
+
+@pytest.mark.parametrize("who", ["alice as staff of her unit", "a superuser"])
+def test_every_admin_add_and_change_page_opens_with_its_inlines(
+    alice_objects: AliceObjects, world: World, who: str
+) -> None:
+    if who == "a superuser":
+        world.alice.is_superuser = True
+        world.alice.save(update_fields=["is_superuser"])
+    client = _staff(world.alice)
+    failures = [
+        f"{name}: {status}"
+        for name, url in _admin_pages(alice_objects, world.alice)
+        if (status := client.get(url).status_code) != 200
+    ]
+    assert failures == []
+
+
+def test_a_new_inline_row_takes_its_parents_tenant(alice_objects: AliceObjects, world: World) -> None:
+    from alliance.models import HookupStep, HookupTemplate
+
+    client = _staff(world.alice)
+    template = HookupTemplate.objects.create(tenant=world.binhai, utility="power", process="alliance", name="供电")
+    url = reverse("admin:alliance_hookuptemplate_change", args=[template.pk])
+    prefix = "steps"
+    response = client.post(
+        url,
+        {
+            "name": "供电",
+            "utility": "power",
+            "process": "alliance",
+            f"{prefix}-TOTAL_FORMS": "1",
+            f"{prefix}-INITIAL_FORMS": "0",
+            f"{prefix}-0-order": "1",
+            f"{prefix}-0-name": "联合勘查受理",
+            f"{prefix}-0-expected_days": "2",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    step = HookupStep.objects.for_tenant(world.binhai).get(template=template)
+    assert (step.name, step.tenant_id) == ("联合勘查受理", world.binhai.pk)

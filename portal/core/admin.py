@@ -14,6 +14,35 @@ from guardian.admin import GuardedModelAdminMixin
 from portal.tenancy.scoping import TenantQuerySet
 
 
+def _scope_for(request: HttpRequest, queryset: TenantQuerySet) -> TenantQuerySet:
+    """Superusers work across tenants; a staff member only on their active tenant (none without one)."""
+    if request.user.is_superuser:
+        return queryset.all_tenants()
+    tenant = getattr(request, "tenant", None)
+    return queryset.for_tenant(tenant) if tenant is not None else queryset.none()
+
+
+def _scoped_formfield(field: Any, request: HttpRequest) -> Any:
+    queryset = getattr(field, "queryset", None)
+    if isinstance(queryset, TenantQuerySet):
+        field.queryset = _scope_for(request, queryset)
+    return field
+
+
+class TenantScopedInline(admin.TabularInline):  # type: ignore[type-arg]
+    """Inline rows of a tenant-owned parent: the same scoping as ``TenantScopedAdmin`` (the inline's own
+    queryset and every relation it offers), and new rows take the parent's tenant on save."""
+
+    extra = 0
+    exclude = ("tenant",)
+
+    def get_queryset(self, request: HttpRequest) -> Any:
+        return _scope_for(request, super().get_queryset(request))
+
+    def formfield_for_dbfield(self, db_field: models.Field, request: HttpRequest, **kwargs: Any) -> Any:  # type: ignore[type-arg]
+        return _scoped_formfield(super().formfield_for_dbfield(db_field, request, **kwargs), request)
+
+
 class TenantScopedAdmin(GuardedModelAdminMixin, admin.ModelAdmin):  # type: ignore[type-arg,misc]
     """Non-superusers (``is_staff`` with a membership) work on their active tenant only; another
     tenant's row is not found (the admin answers 404 for it) and cannot be chosen in a relation.
@@ -22,31 +51,27 @@ class TenantScopedAdmin(GuardedModelAdminMixin, admin.ModelAdmin):  # type: igno
     user of another tenant (see ``portal.tenancy.grants``)."""
 
     def get_queryset(self, request: HttpRequest) -> Any:
-        queryset: Any = super().get_queryset(request)
-        if request.user.is_superuser:
-            return queryset.all_tenants()
-        tenant = getattr(request, "tenant", None)
-        return queryset.for_tenant(tenant) if tenant is not None else queryset.none().all_tenants()
+        return _scope_for(request, super().get_queryset(request))
 
     def get_list_filter(self, request: HttpRequest) -> Any:
         filters = tuple(super().get_list_filter(request))
         return ("tenant", *filters) if request.user.is_superuser else filters
 
     def formfield_for_dbfield(self, db_field: models.Field, request: HttpRequest, **kwargs: Any) -> Any:  # type: ignore[type-arg]
-        field = super().formfield_for_dbfield(db_field, request, **kwargs)
-        queryset = getattr(field, "queryset", None)
-        if isinstance(queryset, TenantQuerySet):
-            tenant = getattr(request, "tenant", None)
-            if request.user.is_superuser:
-                field.queryset = queryset.all_tenants()  # type: ignore[union-attr]
-            elif tenant is not None:
-                field.queryset = queryset.for_tenant(tenant)  # type: ignore[union-attr]
-        return field
+        return _scoped_formfield(super().formfield_for_dbfield(db_field, request, **kwargs), request)
 
     def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
         if not change and getattr(obj, "tenant_id", None) is None:
             obj.tenant = request.tenant  # type: ignore[attr-defined]
         super().save_model(request, obj, form, change)
+
+    def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
+        """New inline rows belong to their parent's tenant (the tenant field is not on the form)."""
+        for inline_form in formset.forms:
+            row = inline_form.instance
+            if hasattr(row, "tenant_id") and row.tenant_id is None:
+                row.tenant_id = form.instance.tenant_id
+        super().save_formset(request, form, formset, change)
 
     def _get_obj_does_not_exist_redirect(self, request: HttpRequest, opts: Any, object_id: str) -> Any:
         # Django redirects to the index with "perhaps it was deleted?"; for another tenant's row that

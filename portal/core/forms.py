@@ -5,8 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext_noop
 
 from portal.tenancy.scoping import TenantQuerySet
+
+# Django 6.1's label for the blank choice of every select. Django's own Chinese catalogue does not
+# translate it yet; naming it here puts it in ours (portal.core comes first, so ours is used).
+BLANK_CHOICE_LABEL = gettext_noop("- Select an option -")
 
 
 def scope_choice_fields(fields: dict[str, forms.Field], tenant: Any) -> None:
