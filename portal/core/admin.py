@@ -37,7 +37,8 @@ class TenantScopedInline(admin.TabularInline):  # type: ignore[type-arg]
     exclude = ("tenant",)
 
     def get_queryset(self, request: HttpRequest) -> Any:
-        return _scope_for(request, super().get_queryset(request))
+        queryset: Any = super().get_queryset(request)  # the inline model's TenantQuerySet
+        return _scope_for(request, queryset)
 
     def formfield_for_dbfield(self, db_field: models.Field, request: HttpRequest, **kwargs: Any) -> Any:  # type: ignore[type-arg]
         return _scoped_formfield(super().formfield_for_dbfield(db_field, request, **kwargs), request)
