@@ -44,7 +44,9 @@ ensure() {
   if [ "${PORTAL_SKIP_BROWSER:-0}" != "1" ]; then
     [ -x /usr/bin/chromium ] || missing+=(chromium)
     # Chinese pages need a CJK font to render (and to be screenshot) in headless Chromium.
-    fc-list 2>/dev/null | grep -qi "cjk" || missing+=(fonts-noto-cjk)
+    # (grep reads everything: with -q it would stop early, fc-list would die of SIGPIPE, and pipefail
+    # would report the font missing.)
+    fc-list 2>/dev/null | grep -i "cjk" >/dev/null || missing+=(fonts-noto-cjk)
   fi
   if [ "${#missing[@]}" -gt 0 ]; then
     apt_install "${missing[@]}"

@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
 
 from portal.accounts.models import User
 from portal.tenancy.models import Membership, Tenant
@@ -36,3 +41,19 @@ def members_of(tenant: Tenant) -> list[Member]:
 
 def member_users(tenant: Tenant) -> list[User]:
     return [m.user for m in members_of(tenant)]
+
+
+def add_organisation_member(tenant: Tenant, organisation: Any, user: User) -> Membership:
+    """Let ``user`` act for ``organisation`` (one of the tenant's stakeholders) in ``tenant``.
+
+    Idempotent; a user acts for one organisation per tenant, so naming a second one is refused.
+    """
+    if organisation.tenant_id != tenant.pk:
+        raise ValidationError({"organisation": _("Choose an organisation of this unit.")})
+    with transaction.atomic():
+        membership, _created = Membership.objects.get_or_create(
+            user=user, tenant=tenant, role=Role.ORGANISATION_MEMBER, defaults={"organisation": organisation}
+        )
+    if membership.organisation_id != organisation.pk:
+        raise ValidationError({"organisation": _("This person already acts for another organisation of this unit.")})
+    return membership

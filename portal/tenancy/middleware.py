@@ -21,11 +21,18 @@ class TenantAccess:
 
     roles_by_tenant: dict[int, frozenset[str]] = field(default_factory=dict)
     tenants: tuple[Tenant, ...] = ()
+    # Tenant id → the outside organisations (stakeholder ids) the user acts for there.
+    organisations_by_tenant: dict[int, frozenset[int]] = field(default_factory=dict)
 
     def roles_in(self, tenant: Tenant | None) -> frozenset[str]:
         if tenant is None:
             return frozenset()
         return self.roles_by_tenant.get(tenant.pk, frozenset())
+
+    def organisations_in(self, tenant: Tenant | None) -> frozenset[int]:
+        if tenant is None:
+            return frozenset()
+        return self.organisations_by_tenant.get(tenant.pk, frozenset())
 
 
 def access_for(user: Any) -> TenantAccess:
@@ -36,12 +43,17 @@ def access_for(user: Any) -> TenantAccess:
         everything = frozenset({Role.TENANT_ADMIN.value})
         return TenantAccess({t.pk: everything for t in tenants}, tenants)
     roles: dict[int, set[str]] = {}
+    organisations: dict[int, set[int]] = {}
     tenants_by_id: dict[int, Tenant] = {}
     for membership in Membership.objects.filter(user=user, tenant__is_active=True).select_related("tenant"):
         roles.setdefault(membership.tenant_id, set()).add(membership.role)
+        if membership.organisation_id is not None:
+            organisations.setdefault(membership.tenant_id, set()).add(membership.organisation_id)
         tenants_by_id[membership.tenant_id] = membership.tenant
     ordered = tuple(sorted(tenants_by_id.values(), key=lambda t: t.slug))
-    return TenantAccess({k: frozenset(v) for k, v in roles.items()}, ordered)
+    return TenantAccess(
+        {k: frozenset(v) for k, v in roles.items()}, ordered, {k: frozenset(v) for k, v in organisations.items()}
+    )
 
 
 def activate(request: HttpRequest, tenant: Tenant, access: TenantAccess) -> None:
@@ -49,6 +61,7 @@ def activate(request: HttpRequest, tenant: Tenant, access: TenantAccess) -> None
     request.tenant = tenant  # type: ignore[attr-defined]
     request.tenant_roles = roles  # type: ignore[attr-defined]
     request.capabilities = capabilities_of(roles)  # type: ignore[attr-defined]
+    request.acting_for = access.organisations_in(tenant)  # type: ignore[attr-defined]
 
 
 class TenantMiddleware:
@@ -61,6 +74,7 @@ class TenantMiddleware:
         request.tenant = None  # type: ignore[attr-defined]
         request.tenant_roles = frozenset()  # type: ignore[attr-defined]
         request.capabilities = frozenset()  # type: ignore[attr-defined]
+        request.acting_for = frozenset()  # type: ignore[attr-defined]
         if access.tenants:
             wanted = request.session.get(SESSION_KEY)
             chosen = next((t for t in access.tenants if t.pk == wanted), access.tenants[0])

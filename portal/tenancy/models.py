@@ -57,15 +57,36 @@ class Tenant(models.Model):
 
 
 class Membership(models.Model):
-    """One role of one user in one tenant; a user may hold several roles and several tenants."""
+    """One role of one user in one tenant; a user may hold several roles and several tenants.
+
+    A member of an outside organisation (``Role.ORGANISATION_MEMBER``) names the organisation they act
+    for — one of the tenant's stakeholders; every other role names none.
+    """
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
     tenant = models.ForeignKey(Tenant, on_delete=models.CASCADE, related_name="memberships")
     role = models.CharField(_("role"), max_length=32, choices=Role.choices)
+    organisation = models.ForeignKey(
+        "stakeholders.Organisation",
+        verbose_name=_("acting for"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["user", "tenant", "role"], name="membership_unique_role")]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "tenant", "role"], name="membership_unique_role"),
+            models.CheckConstraint(
+                condition=(
+                    models.Q(role=Role.ORGANISATION_MEMBER, organisation__isnull=False)
+                    | (~models.Q(role=Role.ORGANISATION_MEMBER) & models.Q(organisation__isnull=True))
+                ),
+                name="membership_organisation_iff_organisation_member",
+            ),
+        ]
         ordering = ["tenant__slug", "role"]
         verbose_name = _("membership")
         verbose_name_plural = _("memberships")

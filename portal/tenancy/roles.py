@@ -17,6 +17,9 @@ class Role(models.TextChoices):
     PARTNER_VIEWER = "partner_viewer", _("Partner viewer")
     # A family member following one care subject (careband); what they see is granted per subject.
     RELATIVE = "relative", _("Relative of a care subject")
+    # Someone acting for an outside organisation of the unit (a charging operator, a supplier, a party
+    # of a consultation): no tenant-wide capability; programme pages show them their organisation's rows.
+    ORGANISATION_MEMBER = "organisation_member", _("Member of an outside organisation")
 
 
 class Capability(StrEnum):
@@ -47,6 +50,8 @@ CAPABILITIES: dict[Role, frozenset[Capability]] = {
     Role.PARTNER_VIEWER: frozenset({Capability.VIEW}),
     # No tenant-wide capability at all: careband's relative page checks the Relative row itself.
     Role.RELATIVE: frozenset(),
+    # Likewise: ``portal.core.organisation_views`` narrows pages to the organisation they act for.
+    Role.ORGANISATION_MEMBER: frozenset(),
 }
 
 
