@@ -120,13 +120,16 @@ def create_child_tickets(parent: Ticket, orgs: Iterable[Any], actor: Any) -> lis
     """A joint visit: one task per member organisation, each a child of ``parent``.
 
     Organisations that already have an open child ticket of ``parent`` are skipped, so repeating
-    the call does not duplicate work.
+    the call does not duplicate work. The parent's row is locked first: a second joint visit of the
+    same parent started at the same moment waits here until the first commits, then sees its
+    children (without the lock both would read "no children yet" and both would insert).
     """
     orgs = list(orgs)
     foreign = [org for org in orgs if org.tenant_id != parent.tenant_id]
     if foreign:
         raise ValidationError({"assignee_org": _("Choose organisations of this unit.")})
     with transaction.atomic():
+        Ticket.objects.for_tenant(parent.tenant).select_for_update().filter(pk=parent.pk).values_list("pk").get()
         taken = set(parent.children.open().values_list("assignee_org_id", flat=True))
         children: list[Ticket] = []
         for org in orgs:
