@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "portal.audit",
     "portal.stakeholders",
     "portal.tickets",
+    "portal.calendars",
     "portal.activities",
     "portal.meters",
     "portal.jobs",

@@ -93,10 +93,20 @@ def _validate(ticket: Ticket) -> None:
 # --- creation ------------------------------------------------------------------------------------
 
 
-def create_ticket(tenant: Tenant, actor: Any, *, title: str, now: datetime | None = None, **fields: Any) -> Ticket:
-    """Open a ticket: reference, SLA due times (unless ``due_at`` is given), a "created" event.
+def create_ticket(
+    tenant: Tenant,
+    actor: Any,
+    *,
+    title: str,
+    now: datetime | None = None,
+    terms: sla.SlaTerms | None = None,
+    **fields: Any,
+) -> Ticket:
+    """Open a ticket: reference, SLA due times, a "created" event — the row written once.
 
-    ``fields`` are Ticket fields (``kind``, ``priority``, ``assignee_org``, ``subject`` …).
+    ``fields`` are Ticket fields (``kind``, ``priority``, ``assignee_org``, ``subject`` …). The due
+    times come from ``terms`` when the caller has its own service promise, else from the matching
+    ``SlaPolicy``; a ``due_at`` given in ``fields`` replaces the resolution due time.
     """
     now = now or timezone.now()
     ticket = Ticket(tenant=tenant, title=title, **fields)
@@ -105,7 +115,7 @@ def create_ticket(tenant: Tenant, actor: Any, *, title: str, now: datetime | Non
     explicit_due = fields.get("due_at")
     with transaction.atomic():
         _validate(ticket)
-        sla.apply_terms(ticket, now)
+        sla.apply_terms(ticket, now, terms)
         if explicit_due is not None:
             ticket.due_at = explicit_due
         ticket.reference = next_reference(tenant, now)
