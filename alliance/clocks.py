@@ -1,4 +1,4 @@
-"""The request desk's clocks, after Tianjin 12345 practice.
+"""The request desk's clocks, after Tianjin 12345 practice, as terms of the core SLA.
 
 Receipt (接单) must be confirmed:
 
@@ -9,22 +9,26 @@ Receipt (接单) must be confirmed:
 A tenant changes these per service type (``receipt_minutes`` / ``receipt_working_days`` and
 ``resolve_hours``); ``default_receipt`` gives the values a new type starts with.
 
-Working days are Monday to Friday in Asia/Shanghai. Public holidays and the swapped working
-weekends of the Chinese calendar are NOT modelled: a request filed on 1 October counts that day
-as a working day. A request filed on a Saturday or Sunday starts its count at 00:00 of the next
-Monday; "one working day" then ends at the same time of day on the next working day (Friday 16:00
-→ Monday 16:00; Saturday 10:00 → Tuesday 00:00). Minute clocks run around the clock.
+Minute clocks run around the clock. Working days are mainland China's (``portal.calendars``,
+calendar ``CN``): public holidays are off and the State Council's make-up weekend days are worked.
+A working day counts whole, so "one working day" from a working day's 16:00 ends at 16:00 of the next
+working day (30 September 2025 16:00 → 9 October 2025 16:00 across the National Day holiday), and
+from a day off at 24:00 of the next working day. The resolution target counts ``resolve_hours``
+around the clock and is never before the receipt target (the core SLA's rule). The desk hands these
+terms to ``tickets.create_ticket``, which writes both due times with the ticket.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from alliance.models import ESSENTIAL_UTILITIES
+from alliance.models import ESSENTIAL_UTILITIES, ServiceType
+from portal.calendars.registry import MAINLAND_CHINA
+from portal.tickets.sla import SlaTerms, Span
 
-SHANGHAI = ZoneInfo("Asia/Shanghai")
+CALENDAR = MAINLAND_CHINA
+SHANGHAI = ZoneInfo("Asia/Shanghai")  # the desk's times, as requesters read them (Open311 answers too)
 LIFE_RISK_MINUTES = 15
 ESSENTIAL_MINUTES = 30
 OTHER_WORKING_DAYS = 1
@@ -44,33 +48,16 @@ def default_receipt(utility: str, life_risk: bool) -> Receipt:
     return Receipt(working_days=OTHER_WORKING_DAYS)
 
 
-def is_working_day(moment: datetime) -> bool:
-    return moment.weekday() < 5
-
-
-def add_working_days(start: datetime, days: int) -> datetime:
-    """``days`` working days after ``start`` (Mon–Fri in Shanghai; holidays not modelled)."""
-    local = start.astimezone(SHANGHAI)
-    if not is_working_day(local):
-        while not is_working_day(local):
-            local += timedelta(days=1)
-        local = datetime.combine(local.date(), time(0), tzinfo=SHANGHAI)
-    for _ in range(days):
-        local += timedelta(days=1)
-        while not is_working_day(local):
-            local += timedelta(days=1)
-    return local
-
-
-def receipt_due(start: datetime, receipt: Receipt, life_risk: bool) -> datetime:
-    """When receipt must be confirmed; a caller's "life or property at risk" always means 15 minutes."""
+def receipt_span(receipt: Receipt, life_risk: bool) -> Span:
+    """How long receipt may take; a caller's "life or property at risk" always means 15 minutes at most."""
     if life_risk:
-        return start + timedelta(minutes=min(LIFE_RISK_MINUTES, receipt.minutes or LIFE_RISK_MINUTES))
+        return Span(min(LIFE_RISK_MINUTES, receipt.minutes or LIFE_RISK_MINUTES))
     if receipt.minutes is not None:
-        return start + timedelta(minutes=receipt.minutes)
-    return add_working_days(start, receipt.working_days or OTHER_WORKING_DAYS)
+        return Span(receipt.minutes)
+    return Span.working_days(receipt.working_days or OTHER_WORKING_DAYS, CALENDAR)
 
 
-def resolve_due(start: datetime, resolve_hours: int, receipt_at: datetime) -> datetime:
-    """The resolution target, never before the receipt target."""
-    return max(start + timedelta(hours=resolve_hours), receipt_at)
+def terms(kind: ServiceType, life_risk: bool) -> SlaTerms:
+    """The service promise of one request of ``kind``."""
+    receipt = Receipt(kind.receipt_minutes, kind.receipt_working_days)
+    return SlaTerms(acknowledge=receipt_span(receipt, life_risk), resolve=Span(kind.resolve_hours * 60))

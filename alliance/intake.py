@@ -1,8 +1,8 @@
 """Taking a request in: routing, the clocks, duplicate suggestion and "+1".
 
 Every intake (the card's mobile form, staff entry on a caller's behalf, Open311) calls
-``file_request``; it validates, routes, opens the core ticket with the alliance's clocks and
-writes the desk row, all in one transaction.
+``file_request``; it validates, routes, opens the core ticket with the alliance's clocks (both due
+times written with the ticket) and writes the desk row, all in one transaction.
 """
 
 from __future__ import annotations
@@ -21,11 +21,10 @@ from django.utils.translation import gettext as _
 
 from alliance import clocks
 from alliance.models import DeskRequest, Member, PlaceContact, PlusOne, ServicePlace, ServiceType
-from portal.audit.actions import record_change, save_audited
-from portal.audit.models import ChangeRecord
+from portal.audit.actions import save_audited
 from portal.tenancy.models import Tenant
 from portal.tickets import services as tickets
-from portal.tickets.models import Kind, Priority, Ticket
+from portal.tickets.models import Kind, Priority
 from portal.tickets.workflow import OPEN_STATUSES
 
 PROGRAMME = "alliance"
@@ -99,7 +98,6 @@ def file_request(tenant: Tenant, actor: Any, intake: Intake, *, now: datetime | 
     now = now or timezone.now()
     kind = intake.service_type
     life_risk = intake.life_risk or kind.life_risk
-    receipt_at = clocks.receipt_due(now, clocks.Receipt(kind.receipt_minutes, kind.receipt_working_days), life_risk)
     member = route(kind, intake.place)
     place = intake.place
     with transaction.atomic():
@@ -120,9 +118,8 @@ def file_request(tenant: Tenant, actor: Any, intake: Intake, *, now: datetime | 
             address=(intake.address.strip() or (place.address if place else ""))[:200],
             latitude=intake.latitude if intake.latitude is not None else (place.latitude if place else None),
             longitude=intake.longitude if intake.longitude is not None else (place.longitude if place else None),
-            due_at=clocks.resolve_due(now, kind.resolve_hours, receipt_at),
+            terms=clocks.terms(kind, life_risk),
         )
-        _set_receipt_due(ticket, receipt_at, actor)
         request = DeskRequest(
             tenant=tenant,
             ticket=ticket,
@@ -137,15 +134,6 @@ def file_request(tenant: Tenant, actor: Any, intake: Intake, *, now: datetime | 
         request.full_clean(exclude=["ticket"])
         save_audited(request, actor)
     return request
-
-
-def _set_receipt_due(ticket: Ticket, receipt_at: datetime, actor: Any) -> None:
-    """The core applies its 24 × 7 policy at creation; the alliance's receipt clock may count working
-    days, so the desk sets it right after, inside the same transaction (nobody has seen the row yet)."""
-    before = {"acknowledge_due_at": ticket.acknowledge_due_at.isoformat() if ticket.acknowledge_due_at else None}
-    Ticket.objects.for_tenant(ticket.tenant).filter(pk=ticket.pk).update(acknowledge_due_at=receipt_at)
-    ticket.acknowledge_due_at = receipt_at
-    record_change(ticket, actor, ChangeRecord.Action.UPDATE, before, {"acknowledge_due_at": receipt_at.isoformat()})
 
 
 # --- duplicates and "+1" ---------------------------------------------------------------------------

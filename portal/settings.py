@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     "portal.audit",
     "portal.stakeholders",
     "portal.tickets",
+    "portal.calendars",
+    "portal.notifications",
     "portal.activities",
     "portal.meters",
     "portal.jobs",
@@ -155,6 +157,7 @@ CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_QUEUE", "portal")
 CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
     "jobs-mark-stale-runs": {"task": "portal.jobs.tasks.mark_stale_runs", "schedule": 15 * 60.0},
     "tickets-sla-sweep": {"task": "portal.tickets.tasks.enqueue_sla_sweeps", "schedule": 10 * 60.0},
+    "notifications-send-due": {"task": "portal.notifications.tasks.send_due", "schedule": 60.0},
     "meters-drop-folder": {"task": "portal.meters.tasks.enqueue_drop_folder_imports", "schedule": 24 * 60 * 60.0},
     **beat_schedule(PROGRAMME_APPS),
 }
@@ -301,6 +304,23 @@ if EMAIL_BACKEND_PATH.endswith("smtp.EmailBackend"):
         "use_tls": env_bool("DJANGO_EMAIL_USE_TLS", False),
     }
 DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", "portal@localhost")
+# SMS and WeChat go to the operator's HTTP gateways; a channel without a URL writes to the log (masked).
+NOTIFY_GATEWAYS: dict[str, dict[str, object]] = {
+    "sms": {
+        "url": env_str("PORTAL_SMS_GATEWAY_URL"),
+        "token": env_str("PORTAL_SMS_GATEWAY_TOKEN"),
+        "timeout": env_int("PORTAL_SMS_GATEWAY_TIMEOUT", 10),
+    },
+    "wechat": {
+        "url": env_str("PORTAL_WECHAT_GATEWAY_URL"),
+        "token": env_str("PORTAL_WECHAT_GATEWAY_TOKEN"),
+        "timeout": env_int("PORTAL_WECHAT_GATEWAY_TIMEOUT", 10),
+    },
+}
+# A failed delivery is retried after NOTIFY_RETRY_SECONDS, then twice as long each time (at most an
+# hour), until NOTIFY_MAX_ATTEMPTS attempts have failed: 60 s and 8 attempts try for about two hours.
+NOTIFY_RETRY_SECONDS = env_int("PORTAL_NOTIFY_RETRY_SECONDS", 60)
+NOTIFY_MAX_ATTEMPTS = env_int("PORTAL_NOTIFY_MAX_ATTEMPTS", 8)
 
 # --- Programme apps' own settings ---------------------------------------------------------------
 # Each declared ``Setting`` with its default or its environment variable; a value set above wins.

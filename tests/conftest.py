@@ -16,6 +16,7 @@ from django.test import Client
 from rest_framework.test import APIClient
 
 from portal.api.models import ApiKey
+from tests.notifications.gateway import LocalGateway
 from tests.personas import World, make_world
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -73,20 +74,39 @@ def charlie_api(world: World) -> APIClient:
     return api_client_for_key(token)
 
 
-# --- the real Celery worker --------------------------------------------------------------------
+# --- the message gateways and the real Celery worker -------------------------------------------
+
+# Waits between delivery attempts in the worker: 1 s, 2 s, 4 s … instead of minutes.
+WORKER_RETRY_SECONDS = 1
+WORKER_GATEWAY_TOKEN = "test-gateway-token"
 
 
 @pytest.fixture(scope="session")
-def celery_worker(django_db_setup: None, django_db_blocker: Any) -> Iterator[subprocess.Popen[bytes]]:
+def notify_gateway() -> Iterator[LocalGateway]:
+    """One local HTTP gateway for the session: the worker's SMS and WeChat gateways point at it."""
+    gateway = LocalGateway().start()
+    yield gateway
+    gateway.stop()
+
+
+@pytest.fixture(scope="session")
+def celery_worker(
+    django_db_setup: None, django_db_blocker: Any, notify_gateway: LocalGateway
+) -> Iterator[subprocess.Popen[bytes]]:
     """A real worker process on the real Redis broker, using the test database.
 
-    Tests that need it also need ``transactional_db``: the worker sees only committed rows.
+    Tests that need it also need ``transactional_db``: the worker sees only committed rows. Its SMS
+    and WeChat gateways are ``notify_gateway`` (paths /sms and /wechat), with short retry waits.
     """
     if not os.environ.get("REDIS_URL"):
         pytest.skip("REDIS_URL is not set: run the suite with `make test`")
     env = dict(os.environ)
     database = settings.DATABASES["default"]
     env["DATABASE_URL"] = f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/{database['NAME']}"
+    for channel in ("SMS", "WECHAT"):
+        env[f"PORTAL_{channel}_GATEWAY_URL"] = f"{notify_gateway.url}/{channel.lower()}"
+        env[f"PORTAL_{channel}_GATEWAY_TOKEN"] = WORKER_GATEWAY_TOKEN
+    env["PORTAL_NOTIFY_RETRY_SECONDS"] = str(WORKER_RETRY_SECONDS)
     log_path = Path(os.environ.get("PORTAL_VAR_DIR", "/tmp")) / "celery-worker.log"
     log_path.parent.mkdir(parents=True, exist_ok=True)
     log = log_path.open("wb")

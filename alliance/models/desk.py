@@ -94,19 +94,15 @@ class CannedReply(TenantOwnedModel):
 
 
 class Notification(TenantOwnedModel):
-    """One update sent to a requester, whatever the backend; the record of what they were told."""
+    """One update told to a requester: which request, which status change, and its message delivery
+    (channel, text and how the sending went live on the core ``notifications.Delivery``)."""
 
     request = models.ForeignKey(DeskRequest, on_delete=models.CASCADE, related_name="notifications")
     # The public status change this update tells about; one update per change, whatever page made it.
     event = models.OneToOneField(
         "tickets.TicketEvent", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    channel = models.CharField(max_length=8)
-    address = models.CharField(max_length=120)
-    body = models.CharField(max_length=1000)
-    backend = models.CharField(max_length=60, blank=True)
-    sent_at = models.DateTimeField(null=True, blank=True)
-    error = models.CharField(max_length=300, blank=True)
+    delivery = models.OneToOneField("notifications.Delivery", on_delete=models.PROTECT, related_name="+")
 
     class Meta:
         ordering = ["id"]

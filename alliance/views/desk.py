@@ -115,7 +115,7 @@ class DeskDetailView(TenantObjectMixin, DetailView):  # type: ignore[type-arg]
             events=found.ticket.events.all(),
             children=found.ticket.children.select_related("assignee_org"),
             can_work=self.can(Capability.WORK_TICKETS),
-            notifications=found.notifications.all(),
+            notifications=found.notifications.select_related("delivery"),
         )
         return context
 

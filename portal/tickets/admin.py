@@ -11,7 +11,7 @@ from portal.tickets.models import SlaPolicy, Ticket
 
 @admin.register(SlaPolicy)
 class SlaPolicyAdmin(TenantScopedAdmin):
-    list_display = ("programme", "kind", "category", "priority", "acknowledge_minutes", "resolve_minutes")
+    list_display = ("programme", "kind", "category", "priority", "acknowledge_minutes", "resolve_minutes", "clock")
     list_filter = ("programme", "kind")  # type: ignore[misc]  # the base admin declares it as an instance variable
 
 

@@ -22,6 +22,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal.calendars.registry import calendar_choices
 from portal.core.models import AuditedModel, TenantOwnedModel
 from portal.core.programmes import CORE, programme_choices
 from portal.tenancy.scoping import TenantManager, TenantQuerySet
@@ -331,6 +332,15 @@ class Attachment(TenantOwnedModel):
         return self.original_name
 
 
+AROUND_THE_CLOCK = "24x7"
+
+
+def clock_choices() -> list[tuple[str, Any]]:
+    """24 × 7, or the working days of one of the named calendars (``portal.calendars.registry``)."""
+    working = [(code, _("Working days: %(calendar)s") % {"calendar": label}) for code, label in calendar_choices()]
+    return [(AROUND_THE_CLOCK, _("Around the clock (24 × 7)")), *working]
+
+
 class SlaPolicy(TenantOwnedModel):
     """Response times for a kind of ticket; the most specific matching policy wins (see ``sla.py``)."""
 
@@ -342,6 +352,16 @@ class SlaPolicy(TenantOwnedModel):
     )
     acknowledge_minutes = models.PositiveIntegerField(_("acknowledge within (minutes)"))
     resolve_minutes = models.PositiveIntegerField(_("resolve within (minutes)"))
+    clock = models.CharField(
+        _("clock"),
+        max_length=8,
+        choices=clock_choices,
+        default=AROUND_THE_CLOCK,
+        help_text=_(
+            "How the minutes are counted: around the clock, or only on the working days of a calendar "
+            "(there 1440 minutes are one working day, and public holidays and weekends do not count)."
+        ),
+    )
 
     class Meta:
         ordering = ["programme", "kind", "category", "priority"]

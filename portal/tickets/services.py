@@ -93,10 +93,20 @@ def _validate(ticket: Ticket) -> None:
 # --- creation ------------------------------------------------------------------------------------
 
 
-def create_ticket(tenant: Tenant, actor: Any, *, title: str, now: datetime | None = None, **fields: Any) -> Ticket:
-    """Open a ticket: reference, SLA due times (unless ``due_at`` is given), a "created" event.
+def create_ticket(
+    tenant: Tenant,
+    actor: Any,
+    *,
+    title: str,
+    now: datetime | None = None,
+    terms: sla.SlaTerms | None = None,
+    **fields: Any,
+) -> Ticket:
+    """Open a ticket: reference, SLA due times, a "created" event — the row written once.
 
-    ``fields`` are Ticket fields (``kind``, ``priority``, ``assignee_org``, ``subject`` …).
+    ``fields`` are Ticket fields (``kind``, ``priority``, ``assignee_org``, ``subject`` …). The due
+    times come from ``terms`` when the caller has its own service promise, else from the matching
+    ``SlaPolicy``; a ``due_at`` given in ``fields`` replaces the resolution due time.
     """
     now = now or timezone.now()
     ticket = Ticket(tenant=tenant, title=title, **fields)
@@ -105,7 +115,7 @@ def create_ticket(tenant: Tenant, actor: Any, *, title: str, now: datetime | Non
     explicit_due = fields.get("due_at")
     with transaction.atomic():
         _validate(ticket)
-        sla.apply_terms(ticket, now)
+        sla.apply_terms(ticket, now, terms)
         if explicit_due is not None:
             ticket.due_at = explicit_due
         ticket.reference = next_reference(tenant, now)
@@ -120,13 +130,16 @@ def create_child_tickets(parent: Ticket, orgs: Iterable[Any], actor: Any) -> lis
     """A joint visit: one task per member organisation, each a child of ``parent``.
 
     Organisations that already have an open child ticket of ``parent`` are skipped, so repeating
-    the call does not duplicate work.
+    the call does not duplicate work. The parent's row is locked first: a second joint visit of the
+    same parent started at the same moment waits here until the first commits, then sees its
+    children (without the lock both would read "no children yet" and both would insert).
     """
     orgs = list(orgs)
     foreign = [org for org in orgs if org.tenant_id != parent.tenant_id]
     if foreign:
         raise ValidationError({"assignee_org": _("Choose organisations of this unit.")})
     with transaction.atomic():
+        Ticket.objects.for_tenant(parent.tenant).select_for_update().filter(pk=parent.pk).values_list("pk").get()
         taken = set(parent.children.open().values_list("assignee_org_id", flat=True))
         children: list[Ticket] = []
         for org in orgs:

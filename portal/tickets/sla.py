@@ -3,8 +3,13 @@
 A tenant sets ``SlaPolicy`` rows per programme and ticket type, optionally narrowed to a category
 and/or a priority. The most specific matching policy wins: one naming the category beats one naming
 only the priority, which beats one naming neither. When no policy matches, the code defaults below
-apply. Clocks run around the clock (24 × 7) from the moment the ticket is created; they do not
-pause while a ticket waits on the requester.
+apply. A policy's clock runs around the clock (24 × 7) or only on the working days of a named
+calendar (``portal.calendars``: mainland China's public holidays and make-up working days), from the
+moment the ticket is created; clocks do not pause while a ticket waits on the requester.
+
+A programme with its own service promises (the alliance's 12345 clocks) passes ``SlaTerms`` to
+``services.create_ticket`` instead; either way creation computes both due times once, and a ticket
+is never due for resolution before it is due for acknowledgement.
 
 Code defaults (acknowledge / resolve):
 
@@ -30,9 +35,11 @@ from django.utils.translation import gettext as _
 
 from portal.audit.actions import record_change
 from portal.audit.models import ChangeRecord
+from portal.calendars import loader
+from portal.calendars.working import MINUTES_PER_DAY, WorkingCalendar, add_working_minutes
 from portal.tenancy.models import Tenant
 from portal.tickets.events import record_event
-from portal.tickets.models import Priority, SlaPolicy, Ticket, TicketEvent
+from portal.tickets.models import AROUND_THE_CLOCK, Priority, SlaPolicy, Ticket, TicketEvent
 
 DEFAULT_MINUTES: dict[str, tuple[int, int]] = {
     Priority.URGENT: (15, 4 * 60),
@@ -45,13 +52,36 @@ SWEEP_ACTOR = "SLA sweep"
 
 
 @dataclass(frozen=True)
+class Span:
+    """A stretch of time on one clock: minutes around the clock, or minutes of the working days of the
+    named calendar (1440 of them are one working day)."""
+
+    minutes: int
+    clock: str = AROUND_THE_CLOCK
+
+    @classmethod
+    def working_days(cls, days: int, calendar: str) -> Span:
+        return cls(days * MINUTES_PER_DAY, calendar)
+
+    def end(self, start: datetime, calendars: dict[str, WorkingCalendar]) -> datetime:
+        if self.clock == AROUND_THE_CLOCK:
+            return start + timedelta(minutes=self.minutes)
+        if self.clock not in calendars:
+            calendars[self.clock] = loader.load(self.clock)
+        return add_working_minutes(start, self.minutes, calendars[self.clock])
+
+
+@dataclass(frozen=True)
 class SlaTerms:
-    acknowledge_minutes: int
-    resolve_minutes: int
+    acknowledge: Span
+    resolve: Span
     policy: SlaPolicy | None = None
 
     def due_times(self, start: datetime) -> tuple[datetime, datetime]:
-        return start + timedelta(minutes=self.acknowledge_minutes), start + timedelta(minutes=self.resolve_minutes)
+        """(acknowledge by, resolve by); resolution is never due before acknowledgement."""
+        calendars: dict[str, WorkingCalendar] = {}  # each calendar loaded once
+        acknowledge = self.acknowledge.end(start, calendars)
+        return acknowledge, max(self.resolve.end(start, calendars), acknowledge)
 
 
 def _specificity(policy: SlaPolicy) -> tuple[bool, bool]:
@@ -68,14 +98,18 @@ def matching_policy(tenant: Tenant, programme: str, kind: str, category: str, pr
 def terms_for(tenant: Tenant, programme: str, kind: str, category: str, priority: str) -> SlaTerms:
     policy = matching_policy(tenant, programme, kind, category, priority)
     if policy is not None:
-        return SlaTerms(policy.acknowledge_minutes, policy.resolve_minutes, policy)
+        return SlaTerms(
+            Span(policy.acknowledge_minutes, policy.clock), Span(policy.resolve_minutes, policy.clock), policy
+        )
     acknowledge, resolve = DEFAULT_MINUTES[priority]
-    return SlaTerms(acknowledge, resolve)
+    return SlaTerms(Span(acknowledge), Span(resolve))
 
 
-def apply_terms(ticket: Ticket, start: datetime) -> SlaTerms:
-    """Set the ticket's acknowledge and resolve due times from its policy, counted from ``start``."""
-    terms = terms_for(ticket.tenant, ticket.programme, ticket.kind, ticket.category, ticket.priority)
+def apply_terms(ticket: Ticket, start: datetime, terms: SlaTerms | None = None) -> SlaTerms:
+    """Set the ticket's acknowledge and resolve due times, counted from ``start``, from ``terms`` or
+    else from its policy. Sets the fields only; the caller saves."""
+    if terms is None:
+        terms = terms_for(ticket.tenant, ticket.programme, ticket.kind, ticket.category, ticket.priority)
     ticket.acknowledge_due_at, ticket.due_at = terms.due_times(start)
     return terms
 

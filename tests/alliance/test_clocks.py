@@ -1,4 +1,9 @@
-"""Every clock of the desk at a fixed moment (times in Asia/Shanghai, worked out by hand)."""
+"""Every clock of the desk at a fixed moment (times in Asia/Shanghai, worked out by hand).
+
+Working days are mainland China's: the 2025 National Day holiday (1–8 October off, Sunday 28
+September and Saturday 11 October worked, 国办发明电〔2024〕12号) is where the old Monday-to-Friday
+count went wrong.
+"""
 
 from __future__ import annotations
 
@@ -8,16 +13,17 @@ import pytest
 
 from alliance import clocks
 from alliance.intake import Intake, file_request
+from portal.audit.models import ChangeRecord
 from portal.tickets import sla
 from portal.tickets.models import Priority, Ticket
+from portal.tickets.sla import Span
 from tests.alliance.conftest import Alliance
 from tests.personas import World
 
 SH = clocks.SHANGHAI
-# 2021-06-04 was a Friday.
+# 2021-06-04 was a Friday, an ordinary week.
 FRIDAY_4PM = datetime(2021, 6, 4, 16, 0, tzinfo=SH)
 TUESDAY_10AM = datetime(2021, 6, 1, 10, 0, tzinfo=SH)
-SATURDAY_10AM = datetime(2021, 6, 5, 10, 0, tzinfo=SH)
 
 
 def test_defaults_follow_tianjin_12345_practice() -> None:
@@ -29,21 +35,15 @@ def test_defaults_follow_tianjin_12345_practice() -> None:
     assert clocks.default_receipt("sewage", life_risk=False) == clocks.Receipt(working_days=1)
 
 
-def test_one_working_day_from_a_tuesday_is_wednesday_same_time() -> None:
-    assert clocks.add_working_days(TUESDAY_10AM, 1) == datetime(2021, 6, 2, 10, 0, tzinfo=SH)
-
-
-def test_one_working_day_from_friday_afternoon_is_monday_afternoon() -> None:
-    assert clocks.add_working_days(FRIDAY_4PM, 1) == datetime(2021, 6, 7, 16, 0, tzinfo=SH)
-
-
-def test_a_saturday_request_counts_monday_as_its_working_day() -> None:
-    assert clocks.add_working_days(SATURDAY_10AM, 1) == datetime(2021, 6, 8, 0, 0, tzinfo=SH)
+def test_a_working_day_receipt_runs_on_mainland_chinas_calendar() -> None:
+    # One working day = 1440 minutes of working time on calendar CN.
+    assert clocks.receipt_span(clocks.Receipt(working_days=1), life_risk=False) == Span(1440, "CN")
+    assert clocks.receipt_span(clocks.Receipt(minutes=30), life_risk=False) == Span(30)
 
 
 def test_a_callers_life_risk_shortens_any_clock_to_15_minutes() -> None:
-    due = clocks.receipt_due(FRIDAY_4PM, clocks.Receipt(working_days=1), life_risk=True)
-    assert due == datetime(2021, 6, 4, 16, 15, tzinfo=SH)
+    assert clocks.receipt_span(clocks.Receipt(working_days=1), life_risk=True) == Span(15)
+    assert clocks.receipt_span(clocks.Receipt(minutes=10), life_risk=True) == Span(10)
 
 
 def _file(world: World, kind: object, now: datetime, life_risk: bool = False) -> Ticket:
@@ -74,7 +74,42 @@ def test_cable_request_on_friday_must_be_received_by_monday(world: World, allian
     ticket = _file(world, alliance.telecom_cable, FRIDAY_4PM)
     ticket.refresh_from_db()
     assert ticket.acknowledge_due_at == datetime(2021, 6, 7, 16, 0, tzinfo=SH)
+    # 120 hours around the clock: Friday 4 June 16:00 + 5 days = Wednesday 9 June 16:00.
     assert ticket.due_at == datetime(2021, 6, 9, 16, 0, tzinfo=SH)
+
+
+@pytest.mark.django_db
+def test_a_request_filed_on_30_september_2025_is_due_after_the_national_day_holiday(
+    world: World, alliance: Alliance
+) -> None:
+    ticket = _file(world, alliance.telecom_cable, datetime(2025, 9, 30, 16, 0, tzinfo=SH))
+    ticket.refresh_from_db()
+    # One working day from Tuesday 30 Sep 16:00: 1–8 Oct are off, Thursday 9 Oct is worked → 9 Oct 16:00.
+    assert ticket.acknowledge_due_at == datetime(2025, 10, 9, 16, 0, tzinfo=SH)
+    # 120 h around the clock would be 5 Oct 16:00, before receipt is due: resolution moves to 9 Oct 16:00.
+    assert ticket.due_at == datetime(2025, 10, 9, 16, 0, tzinfo=SH)
+
+
+@pytest.mark.django_db
+def test_a_make_up_saturday_is_a_working_day_for_the_desk(world: World, alliance: Alliance) -> None:
+    ticket = _file(world, alliance.telecom_cable, datetime(2025, 10, 10, 16, 0, tzinfo=SH))
+    ticket.refresh_from_db()
+    # Friday 10 Oct 16:00 → Saturday 11 Oct is worked (国庆 make-up day) → 11 Oct 16:00.
+    assert ticket.acknowledge_due_at == datetime(2025, 10, 11, 16, 0, tzinfo=SH)
+    # 10 Oct 16:00 + 120 h = 15 Oct 16:00.
+    assert ticket.due_at == datetime(2025, 10, 15, 16, 0, tzinfo=SH)
+
+
+@pytest.mark.django_db
+def test_filing_writes_the_ticket_once_with_both_due_times(world: World, alliance: Alliance) -> None:
+    ticket = _file(world, alliance.telecom_cable, datetime(2025, 9, 30, 16, 0, tzinfo=SH))
+    trail = ChangeRecord.objects.for_tenant(world.binhai).filter(content_type__model="ticket", object_id=str(ticket.pk))
+    assert list(trail.values_list("action", flat=True)) == [ChangeRecord.Action.CREATE]
+    created = trail.get().after
+    assert (created["acknowledge_due_at"], created["due_at"]) == (
+        "2025-10-09 16:00:00+08:00",
+        "2025-10-09 16:00:00+08:00",
+    )
 
 
 @pytest.mark.django_db

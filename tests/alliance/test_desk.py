@@ -91,7 +91,7 @@ def test_every_status_change_carries_a_public_note_sent_to_the_requester(world: 
     assert filed.ticket.reference in notes[0][0]  # no note typed, no canned reply: the default sentence
     assert notes[0][1] is True
     assert notes[1] == ("已更换阀门，恢复供水。", True)
-    assert [n.body for n in Notification.objects.for_tenant(world.binhai)][-1] == "已更换阀门，恢复供水。"
+    assert [n.delivery.body for n in Notification.objects.for_tenant(world.binhai)][-1] == "已更换阀门，恢复供水。"
     filed.refresh_from_db()
     assert filed.one_visit is True
 
@@ -148,7 +148,7 @@ def test_a_status_change_made_on_the_core_ticket_page_still_reaches_the_requeste
 
     assert send_requester_updates() == 1
     sent = Notification.objects.for_tenant(world.binhai).get()
-    assert (sent.body, sent.address, sent.event.to_status) == (
+    assert (sent.delivery.body, sent.delivery.address, sent.event.to_status) == (
         "已受理，维修人员正在赶来。",
         "13800000001",
         "acknowledged",
@@ -163,7 +163,7 @@ def test_the_desk_sends_one_update_per_status_change_not_two(world: World, allia
     actions.change_status(filed, "acknowledged", world.bob, "已受理。")
     actions.change_status(filed, "resolved", world.bob, "已修复。", one_visit=True)
     assert notify.send_pending(world.binhai) == 0
-    assert list(Notification.objects.for_tenant(world.binhai).values_list("body", flat=True)) == [
+    assert list(Notification.objects.for_tenant(world.binhai).values_list("delivery__body", flat=True)) == [
         "已受理。",
         "已修复。",
     ]

@@ -81,6 +81,37 @@ def test_a_policy_sets_the_due_times_across_midnight(world: World) -> None:
     assert (ticket.acknowledge_due_at, ticket.due_at) == (_at(11, 3, 17, 50), _at(11, 4, 0, 50))
 
 
+def test_a_working_day_policy_skips_the_national_day_holiday(world: World) -> None:
+    SlaPolicy.objects.create(
+        tenant=world.binhai,
+        programme="alliance",
+        kind="request",
+        acknowledge_minutes=120,
+        resolve_minutes=3 * 1440,
+        clock="CN",
+    )
+    created = datetime(2025, 9, 30, 16, 0, tzinfo=SH)
+    ticket = services.create_ticket(world.binhai, world.alice, title="路灯不亮", now=created, programme="alliance")
+    # 2025 (国办发明电〔2024〕12号): 1–8 Oct off, Sat 11 Oct worked. 16:00 + 120 working min = 18:00 the
+    # same day. Three working days: 30 Sep's last 8 h + 9 Oct + 10 Oct + 16 h of Sat 11 Oct → 11 Oct 16:00.
+    assert (ticket.acknowledge_due_at, ticket.due_at) == (
+        datetime(2025, 9, 30, 18, 0, tzinfo=SH),
+        datetime(2025, 10, 11, 16, 0, tzinfo=SH),
+    )
+
+
+def test_caller_terms_replace_the_policy_and_resolution_is_never_due_first(world: World) -> None:
+    _policy(world, ack=5, resolve=10)
+    terms = sla.SlaTerms(acknowledge=sla.Span.working_days(1, "CN"), resolve=sla.Span(60))
+    created = datetime(2025, 9, 30, 16, 0, tzinfo=SH)
+    ticket = services.create_ticket(
+        world.binhai, world.alice, title="路灯不亮", now=created, programme="alliance", terms=terms
+    )
+    # One working day → 9 Oct 16:00; 60 min around the clock (17:00 on 30 Sep) is earlier, so it moves too.
+    nine_october = datetime(2025, 10, 9, 16, 0, tzinfo=SH)
+    assert (ticket.acknowledge_due_at, ticket.due_at) == (nine_october, nine_october)
+
+
 def test_another_tenants_policy_does_not_apply(world: World) -> None:
     SlaPolicy.objects.create(
         tenant=world.wuqing, programme="core", kind="request", acknowledge_minutes=5, resolve_minutes=10

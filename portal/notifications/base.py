@@ -1,4 +1,4 @@
-"""The shape every notification backend shares: one ``send`` taking a ``Message``."""
+"""The shape every channel's backend shares: one ``send`` taking a ``Message``."""
 
 from __future__ import annotations
 
@@ -12,10 +12,12 @@ class Message:
     address: str  # phone number, WeChat open id or e-mail address
     subject: str
     body: str
+    recipient_name: str = ""
+    reference: str = ""  # our idempotency key, passed on so a gateway can drop a repeated attempt
 
 
 class DeliveryError(Exception):
-    """The backend could not hand the message over; the notification row keeps the reason."""
+    """The backend could not hand the message over; the delivery keeps the reason and is retried."""
 
 
 class Backend(Protocol):
