@@ -1,4 +1,4 @@
-""""Another tenant's object is a 404, a missing capability a 403" — decided once, in the base view
+""" "Another tenant's object is a 404, a missing capability a 403" — decided once, in the base view
 mixin and the base viewset, in this order: not signed in → log-in (401 on the API); the object is not
 in the caller's scope → 404; own tenant but a missing capability → 403.
 
@@ -176,15 +176,11 @@ def test_another_tenants_partner_key_and_session_get_404_on_every_api_write(
     assert answers(dave, API_WRITES, objects) == expected
 
 
-def test_binhais_own_partner_key_gets_403_on_the_same_api_writes(
-    objects: AliceObjects, binhai_key: APIClient
-) -> None:
+def test_binhais_own_partner_key_gets_403_on_the_same_api_writes(objects: AliceObjects, binhai_key: APIClient) -> None:
     assert answers(binhai_key, API_WRITES, objects) == {str(case): 403 for case in API_WRITES}
 
 
-def test_a_malformed_or_unknown_id_is_a_404_for_a_caller_without_the_capability(
-    world: World, dave: APIClient
-) -> None:
+def test_a_malformed_or_unknown_id_is_a_404_for_a_caller_without_the_capability(world: World, dave: APIClient) -> None:
     assert dave.patch("/api/v1/organisations/not-a-number/", {}).status_code == 404
     assert dave.patch("/api/v1/organisations/99999999/", {}).status_code == 404
     assert dave.post(reverse("stakeholders:need-add", kwargs={"pk": 99999999}), {}).status_code == 404
