@@ -1,7 +1,8 @@
 """The base viewset: scoping, prefetching, auditing and personal-data logging in one place.
 
 A programme's viewset declares its queryset, serializer and filters, and what a write needs;
-everything else is here::
+everything else is here — including the ``select_related``/``prefetch_related`` of what the
+serializer shows (``portal.api.prefetch``)::
 
     class MeetingViewSet(TenantModelViewSet):
         queryset = Meeting.objects.all()
@@ -26,6 +27,7 @@ from rest_framework import exceptions, mixins, viewsets
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from portal.api.prefetch import serializer_relations
 from portal.api.serializers import personal_fields_of
 from portal.audit.actions import delete_audited, record_personal_read, save_record
 from portal.audit.models import PersonalDataAccess
@@ -88,6 +90,16 @@ class TenantScopedMixin:
 
 
 class TenantReadOnlyViewSet(TenantScopedMixin, viewsets.ReadOnlyModelViewSet):  # type: ignore[type-arg]
+    # When True, list and retrieve fetch what the serializer shows with the rows (``api.prefetch``).
+    prefetch_serializer_relations: ClassVar[bool] = True
+
+    def filter_queryset(self, queryset: Any) -> Any:
+        """The filtered rows, fetched with every relation the serializer reads."""
+        queryset = super().filter_queryset(queryset)
+        if self.prefetch_serializer_relations and isinstance(queryset, models.QuerySet):
+            queryset = serializer_relations(self.get_serializer(), queryset.model).apply(queryset)
+        return queryset
+
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         queryset = self.filter_queryset(self.get_queryset())
         page = self.paginate_queryset(queryset)
