@@ -23,7 +23,7 @@ from typing import Any, ClassVar, NoReturn
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import models, transaction
-from rest_framework import exceptions, mixins, viewsets
+from rest_framework import exceptions, mixins, serializers, viewsets
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -70,15 +70,27 @@ class TenantScopedMixin:
     def actor(self) -> Any:
         return self.request.auth if self.request.auth is not None else self.request.user
 
+    def shown_fields(self) -> set[str] | None:
+        """The model fields the serializer shows (None: it cannot tell, count them all as shown)."""
+        get_serializer = getattr(self, "get_serializer", None)
+        serializer = get_serializer() if get_serializer is not None else None
+        if not isinstance(serializer, serializers.Serializer):
+            return None
+        return {field.source for field in serializer.fields.values() if field.source and not field.write_only}
+
     def log_personal_read(self, objects: list[models.Model]) -> None:
+        """Log a read of the personal fields the response shows (an alert's note, not shown, is not read)."""
         if not objects:
             return
         model = type(objects[0])
-        fields = personal_fields_of(model)
+        fields = set(personal_fields_of(model))
+        shown = self.shown_fields()
+        if shown is not None:
+            fields &= shown
         if not fields:
             return
         record_personal_read(
-            self.request.tenant,  # type: ignore[attr-defined]
+            self.request.tenant,
             model,
             [o.pk for o in objects],
             sorted(fields),

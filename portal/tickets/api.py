@@ -134,7 +134,7 @@ class TransitionSerializer(serializers.Serializer):  # type: ignore[type-arg]
 
 
 class TicketViewSet(TenantModelViewSet):
-    queryset = Ticket.objects.select_related("owner", "assignee_user", "assignee_org")
+    queryset = Ticket.objects.all()
     serializer_class = TicketSerializer
     filterset_class = TicketFilterSet
     http_method_names = ["get", "post", "patch", "head", "options"]  # tickets are cancelled, never deleted
