@@ -42,12 +42,12 @@ USER portal
 
 EXPOSE 8000
 
-# gunicorn reads WEB_CONCURRENCY for the worker count; requests longer than 120 s are cut off (heavy
-# work belongs in background jobs).
+# gunicorn reads WEB_CONCURRENCY for the worker count, and FORWARDED_ALLOW_IPS for the proxies whose
+# X-Forwarded-* headers it believes (never "*": see .env.example); requests longer than 120 s are cut
+# off (heavy work belongs in background jobs).
 CMD ["gunicorn", "portal.wsgi:application", \
      "--bind", "0.0.0.0:8000", \
      "--timeout", "120", \
      "--graceful-timeout", "30", \
-     "--forwarded-allow-ips", "*", \
      "--access-logfile", "-", \
      "--error-logfile", "-"]

@@ -62,12 +62,7 @@ class SubjectViewSet(TenantReadOnlyViewSet):
     serializer_class = SubjectColourSerializer
 
     def get_queryset(self) -> Any:
-        return (
-            scoped_subjects(self.request)
-            .filter(consent_withdrawn_at__isnull=True)
-            .select_related("grid", "code")
-            .order_by("pk")
-        )
+        return scoped_subjects(self.request).filter(consent_withdrawn_at__isnull=True).order_by("pk")
 
 
 class AlertSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
@@ -95,7 +90,7 @@ class AlertViewSet(TenantReadOnlyViewSet):
         found = CareAlert.objects.for_tenant(self.request.tenant).filter(subject__in=subjects)
         if self.request.query_params.get("open") in ("1", "true"):
             found = found.filter(closed_at__isnull=True)
-        return found.select_related("ticket", "visit").order_by("-pk")
+        return found.order_by("-pk")
 
 
 class ColourCountSerializer(serializers.Serializer):  # type: ignore[type-arg]

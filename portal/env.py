@@ -31,14 +31,17 @@ def env_bool(name: str, default: bool = False) -> bool:
     raise SettingError(f"{name} must be true or false, not {raw!r}")
 
 
-def env_int(name: str, default: int) -> int:
+def env_int(name: str, default: int, *, minimum: int | None = None) -> int:
     raw = os.environ.get(name)
     if raw is None or raw == "":
         return default
     try:
-        return int(raw)
+        value = int(raw)
     except ValueError as exc:
         raise SettingError(f"{name} must be an integer, not {raw!r}") from exc
+    if minimum is not None and value < minimum:
+        raise SettingError(f"{name} must be at least {minimum}, not {value}")
+    return value
 
 
 def env_float(name: str, default: float) -> float:

@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.test import Client
 from rest_framework.test import APIClient
 
@@ -26,6 +27,18 @@ ROOT = Path(__file__).resolve().parent.parent
 def _fast_password_hashing(settings: Any) -> None:
     # Hashing strength is Django's business, not ours; PBKDF2 would make every persona cost 0.3 s.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache() -> Iterator[None]:
+    """Every test starts with an empty cache (Redis under `make test`, shared by the whole run).
+
+    Throttle and rate-limit counters are keyed by ids and addresses that the next test may use
+    again; without this, a test passed or failed by the history of the ones before it.
+    """
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

@@ -106,7 +106,7 @@ class SuspectSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
 
 
 class AreaPeriodViewSet(TenantReadOnlyViewSet):
-    queryset = AreaPeriod.objects.select_related("area").order_by("-end", "area__code", "id")
+    queryset = AreaPeriod.objects.order_by("-end", "area__code", "id")
     serializer_class = AreaPeriodSerializer
     filterset_class = AreaFilter
     programme = "theftscan"
@@ -114,7 +114,7 @@ class AreaPeriodViewSet(TenantReadOnlyViewSet):
 
 
 class SuspectViewSet(TenantReadOnlyViewSet):
-    queryset = Suspect.objects.select_related("area", "period").order_by("rank_in_tenant", "id")
+    queryset = Suspect.objects.order_by("rank_in_tenant", "id")
     serializer_class = SuspectSerializer
     filterset_class = SuspectFilter
     pagination_class = RankPagination

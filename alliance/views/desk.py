@@ -130,16 +130,10 @@ def _status_form(found: DeskRequest, capabilities: frozenset[str], data: Any = N
 
 
 class _DeskAction(TenantObjectMixin, View):
-    """A POST on one request; another tenant's request is 404 before the capability is looked at."""
+    """A POST on one request (another tenant's request is a 404 before the capability is looked at)."""
 
     model = DeskRequest
     required_capability = Capability.WORK_TICKETS
-
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
-        tenant = getattr(request, "tenant", None)
-        if request.user.is_authenticated and tenant is not None:
-            get_object_or_404(DeskRequest.objects.for_tenant(tenant), pk=kwargs["pk"])
-        return super().dispatch(request, *args, **kwargs)
 
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
         found = get_object_or_404(self.get_queryset().select_related("ticket", "service_type"), pk=pk)

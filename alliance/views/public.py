@@ -21,7 +21,7 @@ from alliance.forms import PublicRequestForm, RatingForm
 from alliance.intake import Intake, duplicates_of, file_request, plus_one
 from alliance.models import DeskRequest, ServicePlace
 from portal.core import ratelimit
-from portal.core.ratelimit import client_address
+from portal.core.client import client_address
 from portal.tickets.models import Channel, TicketEvent
 from portal.tickets.workflow import Status
 

@@ -20,6 +20,7 @@ from portal.tenancy.roles import Capability
 
 class AlertVisitView(CareMixin, View):
     required_capability = Capability.WORK_TICKETS
+    url_objects = {"pk": CareAlert}
     template_name = "careband/alert_visit.html"
 
     def alert(self, pk: int) -> CareAlert:

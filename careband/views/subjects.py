@@ -27,6 +27,7 @@ from portal.tenancy.roles import Capability
 
 
 class SubjectDetailView(CareMixin, TemplateView):
+    url_objects = {"pk": CareSubject}
     template_name = "careband/subject_detail.html"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
@@ -93,6 +94,7 @@ class EnrolUploadView(CareMixin, FormView):  # type: ignore[type-arg]
 
 class SubjectActionView(CareMixin, View):
     required_capability = Capability.MANAGE_RECORDS
+    url_objects = {"pk": CareSubject}
 
     def subject(self, pk: int) -> CareSubject:
         return get_object_or_404(self.subjects(), pk=pk)

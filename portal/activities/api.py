@@ -44,7 +44,7 @@ class ActivitySerializer(TenantModelSerializer):
 
 
 class ActivityViewSet(StakeholderViewSet):
-    queryset = Activity.objects.prefetch_related("partners")
+    queryset = Activity.objects.all()
     serializer_class = ActivitySerializer
     filterset_class = ActivityFilter
 

@@ -7,6 +7,7 @@ from rest_framework.settings import api_settings
 from rest_framework.throttling import SimpleRateThrottle
 
 from portal.api.models import ApiKey
+from portal.core.client import client_address
 
 
 class ApiClientThrottle(SimpleRateThrottle):
@@ -29,3 +30,8 @@ class ApiClientThrottle(SimpleRateThrottle):
         else:
             ident = f"ip:{self.get_ident(request)}"
         return self.cache_format % {"scope": self.scope, "ident": ident}
+
+    def get_ident(self, request: Request) -> str:
+        # DRF's own reading trusts the whole X-Forwarded-For unless NUM_PROXIES is set: use the
+        # portal's one rule instead.
+        return client_address(request._request)

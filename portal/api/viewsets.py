@@ -1,22 +1,33 @@
 """The base viewset: scoping, prefetching, auditing and personal-data logging in one place.
 
-A programme's viewset declares its queryset, serializer and filters; everything else is here::
+A programme's viewset declares its queryset, serializer and filters, and what a write needs;
+everything else is here — including the ``select_related``/``prefetch_related`` of what the
+serializer shows (``portal.api.prefetch``)::
 
     class MeetingViewSet(TenantModelViewSet):
-        queryset = Meeting.objects.select_related("organiser")
+        queryset = Meeting.objects.all()
         serializer_class = MeetingSerializer
         filterset_fields = ["kind"]
+        write_capabilities = {"create": Capability.MANAGE_RECORDS}
+
+Who may do what is decided once, in this order: no (valid) credentials → 401; an id in the URL that
+is not the caller's tenant's → 404, before any capability is looked at, so a partner of another
+tenant cannot tell from a 403 that the row exists; the caller's own row but a missing capability or
+programme scope → 403 (``portal.api.permissions.IsTenantMember``).
 """
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, ClassVar, NoReturn
 
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import models, transaction
-from rest_framework import mixins, viewsets
+from rest_framework import exceptions, mixins, serializers, viewsets
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from portal.api.prefetch import serializer_relations
 from portal.api.serializers import personal_fields_of
 from portal.audit.actions import delete_audited, record_personal_read, save_record
 from portal.audit.models import PersonalDataAccess
@@ -27,23 +38,59 @@ from portal.tenancy.roles import Capability
 class TenantScopedMixin:
     request: Any  # a DRF Request; typed loosely so it agrees with View.request
     queryset: Any
+    kwargs: dict[str, Any]
+    lookup_field: str
+    lookup_url_kwarg: str | None
+    # The programme a partner key must be scoped to (``ApiKey.programmes``); "core" needs none.
     programme: str = "core"
+    # What a write needs: per action ("create", "partial_update", a custom action), else one for all.
+    write_capability: ClassVar[Capability] = Capability.MANAGE_RECORDS
+    write_capabilities: ClassVar[Mapping[str, Capability]] = {}
 
     def get_queryset(self) -> Any:
-        return self.queryset.for_tenant(self.request.tenant)  # type: ignore[attr-defined]
+        return self.queryset.for_tenant(self.request.tenant)
+
+    def permission_denied(self, request: Request, message: str | None = None, code: str | None = None) -> NoReturn:
+        """Refused by a permission: 401, then 404 for an id outside the caller's scope, then 403."""
+        if request.authenticators and not request.successful_authenticator:
+            raise exceptions.NotAuthenticated
+        if getattr(request, "tenant", None) is not None and not self._url_object_in_scope():
+            raise exceptions.NotFound
+        raise exceptions.PermissionDenied(detail=message, code=code)
+
+    def _url_object_in_scope(self) -> bool:
+        value = self.kwargs.get(self.lookup_url_kwarg or self.lookup_field)
+        if value is None:
+            return True  # a list or a create: no object to find
+        try:
+            return bool(self.get_queryset().filter(**{self.lookup_field: value}).exists())
+        except (ValueError, TypeError, DjangoValidationError):  # not an id at all
+            return False
 
     def actor(self) -> Any:
         return self.request.auth if self.request.auth is not None else self.request.user
 
+    def shown_fields(self) -> set[str] | None:
+        """The model fields the serializer shows (None: it cannot tell, count them all as shown)."""
+        get_serializer = getattr(self, "get_serializer", None)
+        serializer = get_serializer() if get_serializer is not None else None
+        if not isinstance(serializer, serializers.Serializer):
+            return None
+        return {field.source for field in serializer.fields.values() if field.source and not field.write_only}
+
     def log_personal_read(self, objects: list[models.Model]) -> None:
+        """Log a read of the personal fields the response shows (an alert's note, not shown, is not read)."""
         if not objects:
             return
         model = type(objects[0])
-        fields = personal_fields_of(model)
+        fields = set(personal_fields_of(model))
+        shown = self.shown_fields()
+        if shown is not None:
+            fields &= shown
         if not fields:
             return
         record_personal_read(
-            self.request.tenant,  # type: ignore[attr-defined]
+            self.request.tenant,
             model,
             [o.pk for o in objects],
             sorted(fields),
@@ -55,6 +102,16 @@ class TenantScopedMixin:
 
 
 class TenantReadOnlyViewSet(TenantScopedMixin, viewsets.ReadOnlyModelViewSet):  # type: ignore[type-arg]
+    # When True, list and retrieve fetch what the serializer shows with the rows (``api.prefetch``).
+    prefetch_serializer_relations: ClassVar[bool] = True
+
+    def filter_queryset(self, queryset: Any) -> Any:
+        """The filtered rows, fetched with every relation the serializer reads."""
+        queryset = super().filter_queryset(queryset)
+        if self.prefetch_serializer_relations and isinstance(queryset, models.QuerySet):
+            queryset = serializer_relations(self.get_serializer(), queryset.model).apply(queryset)
+        return queryset
+
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         queryset = self.filter_queryset(self.get_queryset())
         page = self.paginate_queryset(queryset)

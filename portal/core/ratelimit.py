@@ -1,16 +1,15 @@
 """A small fixed-window rate limit for public pages that take no login (DRF throttles the API).
 
 Counters live in the cache: Redis in production (shared by every web process), local memory in the
-embedded portal. A rate is written like DRF's: "10/hour", "3/minute".
+embedded portal. A rate is written like DRF's: "10/hour", "3/minute". Callers are told apart by
+``portal.core.client.client_address`` (behind the trusted proxies, never the client's own claim).
 """
 
 from __future__ import annotations
 
 import time
 
-from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpRequest
 
 _PERIODS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400}
 
@@ -19,14 +18,6 @@ def parse_rate(rate: str) -> tuple[int, int]:
     """'10/hour' → (10, 3600)."""
     count, _slash, period = rate.partition("/")
     return int(count), _PERIODS[period.strip().lower()]
-
-
-def client_address(request: HttpRequest) -> str:
-    """The caller's IP: behind the portal's own TLS proxy, the first hop it recorded."""
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    if forwarded and getattr(settings, "SECURE_PROXY_SSL_HEADER", None):
-        return forwarded.split(",")[0].strip()
-    return str(request.META.get("REMOTE_ADDR", ""))
 
 
 def allow(scope: str, ident: str, rate: str) -> bool:

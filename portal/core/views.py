@@ -1,13 +1,23 @@
 """Base views: every page that shows tenant-owned rows goes through ``TenantObjectMixin``.
 
-A view names its model (or queryset) and the capability it needs; the mixin scopes the queryset to
-the active tenant, so another tenant's object is simply not found (404), and refuses users without
-the capability (403 — they can see the tenant, just not do this).
+A view declares what it needs; the mixins decide, once for every page, in this order:
+
+1. not signed in → the log-in page;
+2. an object named in the URL is not in the caller's scope (another tenant's, or no such row) → 404;
+3. the caller may see the object but lacks the capability this request needs → 403.
+
+Step 2 comes before step 3 so that a missing capability never tells anyone that another tenant's
+object exists. A view declares the capability it needs (``required_capability``, or per HTTP method
+``method_capabilities``) and, when its URL names objects that are not a plain ``pk`` of its
+``model``, which model each URL value is the id of (``url_objects``); URL values that name no
+object at all (a file format) are listed in ``url_values``. Anything else in the URL counts as not
+found for a caller without the capability: the check fails closed.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, ClassVar
 
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -16,35 +26,79 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase, Ht
 from django.views.generic import CreateView, ListView, UpdateView
 
 from portal.audit.actions import save_record
+from portal.tenancy.models import Tenant
 from portal.tenancy.roles import Capability
+from portal.tenancy.scoping import TenantQuerySet
+
+
+def visible_rows(queryset: TenantQuerySet, request: HttpRequest) -> TenantQuerySet:
+    """The rows of ``queryset`` the caller may see: the active tenant's, plus rows granted to them."""
+    return queryset.for_user(request.user, request.tenant)  # type: ignore[attr-defined]
+
+
+def is_visible(queryset: TenantQuerySet, request: HttpRequest, pk: object) -> bool:
+    try:
+        return visible_rows(queryset, request).filter(pk=pk).exists()
+    except (ValueError, TypeError, ValidationError):  # not an id at all: nothing to find
+        return False
 
 
 class TenantRequiredMixin(LoginRequiredMixin):
-    """Signed in, with an active tenant, holding ``required_capability`` there."""
+    """Signed in, with an active tenant, holding the capability this request needs there."""
 
-    required_capability: Capability = Capability.VIEW
+    required_capability: ClassVar[Capability] = Capability.VIEW
+    # Methods that need more than ``required_capability``: {"post": Capability.WORK_TICKETS}.
+    method_capabilities: ClassVar[Mapping[str, Capability]] = {}
+    # URL values that are ids of tenant-owned rows: {"pk": Ticket, "attachment_pk": Attachment}.
+    url_objects: ClassVar[Mapping[str, type[models.Model]]] = {}
+    # URL values that name no object (a file format, a page): never looked up.
+    url_values: ClassVar[tuple[str, ...]] = ()
     request: HttpRequest
+    kwargs: dict[str, Any]
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if not request.user.is_authenticated:
             return self.handle_no_permission()
         if getattr(request, "tenant", None) is None:
             raise Http404("No tenant is active for this user.")
-        if self.required_capability not in request.capabilities:  # type: ignore[attr-defined]
+        if not self.can(self.needed_capability()):
+            self.require_url_objects_in_scope()
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)  # type: ignore[no-any-return]
 
+    def needed_capability(self) -> Capability:
+        method = (self.request.method or "GET").lower()
+        return self.method_capabilities.get(method, self.required_capability)
+
+    def url_object_querysets(self) -> dict[str, TenantQuerySet]:
+        """For each URL value that is an id, the rows it is looked up in."""
+        return {name: model._default_manager.all() for name, model in self.url_objects.items()}  # type: ignore[misc]
+
+    def require_url_objects_in_scope(self) -> None:
+        """404 unless every object the URL names is one the caller may see (their tenant's or granted)."""
+        querysets = self.url_object_querysets()
+        for name, value in self.kwargs.items():
+            if name in self.url_values:
+                continue
+            queryset = querysets.get(name)
+            if queryset is None or not is_visible(queryset, self.request, value):
+                raise Http404
+
     @property
-    def tenant(self) -> Any:
-        return self.request.tenant  # type: ignore[attr-defined]
+    def tenant(self) -> Tenant:
+        return self.request.tenant  # type: ignore[attr-defined,no-any-return]
 
     def can(self, capability: Capability) -> bool:
         return capability in self.request.capabilities  # type: ignore[attr-defined]
 
 
 class TenantObjectMixin(TenantRequiredMixin):
+    """Pages about a model's rows: ``get_queryset()`` is scoped to the active tenant; reading pages
+    also reach rows granted to the user one by one (django-guardian), changing pages never do."""
+
     model: type[models.Model] | None = None
     queryset: Any = None
+    pk_url_kwarg = "pk"
 
     def base_queryset(self) -> Any:
         if self.queryset is not None:
@@ -53,10 +107,12 @@ class TenantObjectMixin(TenantRequiredMixin):
         return self.model._default_manager.all()
 
     def get_queryset(self) -> Any:
-        if self.required_capability == Capability.VIEW:
-            # Reading may reach single rows granted to this user (django-guardian); changing never.
-            return self.base_queryset().for_user(self.request.user, self.tenant)
+        if self.needed_capability() == Capability.VIEW:
+            return visible_rows(self.base_queryset(), self.request)
         return self.base_queryset().for_tenant(self.tenant)
+
+    def url_object_querysets(self) -> dict[str, TenantQuerySet]:
+        return {self.pk_url_kwarg: self.base_queryset(), **super().url_object_querysets()}
 
     def get_form_kwargs(self) -> dict[str, Any]:
         kwargs: dict[str, Any] = super().get_form_kwargs()  # type: ignore[misc]

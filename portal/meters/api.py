@@ -94,7 +94,7 @@ class ImportUploadSerializer(serializers.Serializer):  # type: ignore[type-arg]
 
 
 class MeterViewSet(TenantReadOnlyViewSet):
-    queryset = Meter.objects.select_related("area")
+    queryset = Meter.objects.all()
     serializer_class = MeterSerializer
     filterset_fields = ["customer_type", "status", "area"]
     lookup_value_regex = r"\d+"

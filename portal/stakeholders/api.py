@@ -15,25 +15,25 @@ class StakeholderViewSet(TenantModelViewSet):
 
 
 class OrganisationViewSet(StakeholderViewSet):
-    queryset = Organisation.objects.prefetch_related("needs", "resources")
+    queryset = Organisation.objects.all()
     serializer_class = serializers.OrganisationSerializer
     filterset_class = filters.OrganisationFilter
 
 
 class PersonViewSet(StakeholderViewSet):
-    queryset = Person.objects.select_related("organisation")
+    queryset = Person.objects.all()
     serializer_class = serializers.PersonSerializer
     filterset_class = filters.PersonFilter
 
 
 class AgreementViewSet(StakeholderViewSet):
-    queryset = Agreement.objects.prefetch_related("parties")
+    queryset = Agreement.objects.all()
     serializer_class = serializers.AgreementSerializer
     filterset_class = filters.AgreementFilter
 
 
 class MeetingViewSet(StakeholderViewSet):
-    queryset = Meeting.objects.prefetch_related("organisations", "attendees", "decisions")
+    queryset = Meeting.objects.all()
     serializer_class = serializers.MeetingSerializer
     filterset_class = filters.MeetingFilter
 

@@ -39,17 +39,6 @@ def _error_text(exc: ValidationError) -> str:
     return " ".join(exc.messages)
 
 
-class _NotFoundBeforeForbidden(TenantObjectMixin):
-    """Look the ticket up before refusing: another tenant's ticket is a 404 even for a caller who
-    could not have acted on it anyway (a 403 would confirm that it exists)."""
-
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        tenant = getattr(request, "tenant", None)
-        if request.user.is_authenticated and tenant is not None and not self.can(self.required_capability):
-            get_object_or_404(Ticket.objects.for_tenant(tenant), pk=kwargs.get("pk"))
-        return super().dispatch(request, *args, **kwargs)  # type: ignore[return-value]
-
-
 class TicketListView(TenantObjectMixin, ListView):  # type: ignore[type-arg]
     model = Ticket
     paginate_by = 25
@@ -88,7 +77,7 @@ class TicketCreateView(TenantObjectMixin, CreateView):  # type: ignore[type-arg]
         return redirect(ticket)
 
 
-class TicketEditView(_NotFoundBeforeForbidden, UpdateView):  # type: ignore[type-arg]
+class TicketEditView(TenantObjectMixin, UpdateView):  # type: ignore[type-arg]
     model = Ticket
     form_class = TicketEditForm
     template_name = "tickets/ticket_form.html"
@@ -189,7 +178,7 @@ class TicketDetailView(TenantObjectMixin, DetailView):  # type: ignore[type-arg]
         return self.render_to_response(self.get_context_data(**forms), status=status)
 
 
-class _TicketActionView(_NotFoundBeforeForbidden, TicketDetailView):
+class _TicketActionView(TicketDetailView):
     """A POST from the detail page. Success redirects back; bad input re-renders the page with the error."""
 
     required_capability = Capability.WORK_TICKETS
@@ -274,6 +263,8 @@ class TicketChildrenView(_TicketActionView):
 
 class AttachmentDownloadView(TenantRequiredMixin, View):
     """The only way to an attachment: found through the tenant's ticket, never a public media URL."""
+
+    url_objects = {"pk": Ticket, "attachment_pk": Attachment}
 
     def get(self, request: HttpRequest, pk: int, attachment_pk: int) -> FileResponse:
         attachment = get_object_or_404(

@@ -1,19 +1,28 @@
-"""The partner API (area-scoped keys, masking) and bulk enrolment from the civil-affairs list."""
+"""The partner API (area-scoped keys; the matrix of the subject and alert endpoints, tests/api_testing)
+and bulk enrolment from the civil-affairs list."""
 
 from __future__ import annotations
 
 import io
+from datetime import datetime
 
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from careband.enrolment import enrol_file
-from careband.models import CareKeyScope, CareSubject
+from careband.models import CareAlert, CareArea, CareKeyScope, CareSubject
+from careband.services.alerts import open_alert
+from careband.services.areas import grid_path
 from careband.services.nightly import run_tenant
+from careband.services.subjects import enrol
 from portal.api.models import ApiKey
+from portal.tenancy.models import Tenant
+from tests.api_testing import EndpointContract
 from tests.careband.conftest import DAY, Care, with_today, write_readings
 from tests.conftest import api_client_for_key
+from tests.personas import World
 
 pytestmark = pytest.mark.django_db
 
@@ -55,14 +64,6 @@ def test_a_street_key_sees_the_red_alert_of_its_street(care: Care) -> None:
 def test_a_key_without_an_area_or_without_the_programme_is_refused(care: Care, partner_api: object) -> None:
     assert scoped_key(care, None).get("/api/v1/careband/subjects/").status_code == 403  # type: ignore[attr-defined]
     assert partner_api.get("/api/v1/careband/subjects/").status_code == 403  # type: ignore[attr-defined]
-
-
-def test_charlies_key_sees_none_of_binhais_subjects(care: Care) -> None:
-    key, token = ApiKey.issue(care.world.wuqing, "武清民政局", programmes=["careband"])
-    CareKeyScope.objects.create(tenant=care.world.wuqing, api_key=key, area=care.zhao.grid)
-    rows = api_client_for_key(token).get("/api/v1/careband/subjects/").json()["results"]
-    assert [r["id"] for r in rows] == [care.zhao.pk]
-    assert api_client_for_key(token).get(f"/api/v1/careband/subjects/{care.wang.pk}/").status_code == 404
 
 
 def test_a_bad_level_is_a_clear_error(care: Care) -> None:
@@ -108,3 +109,58 @@ def test_the_enrol_page_shows_the_problems_and_charlie_cannot_see_binhai_data(
     assert charlie_client.post(reverse("careband:enrol"), {"file": upload}).status_code == 302
     assert not CareSubject.objects.for_tenant(care.world.binhai).filter(name="孙桂芝").exists()
     assert CareSubject.objects.for_tenant(care.world.wuqing).filter(name="孙桂芝").exists()
+
+
+# --- the endpoint matrix ------------------------------------------------------------------------
+
+# 金江社区1号楼101 has 10 characters: the first max(10 // 2, 6) = 6 stay, then ****.
+SUBJECT = {
+    "name": ("王秀英", "王**"),
+    "phone": ("13800138000", "138****8000"),
+    "address": ("金江社区1号楼101", "金江社区1号****"),
+}
+
+
+def grid(tenant: Tenant, n: int) -> CareArea:
+    return grid_path(tenant, f"{tenant.short_name}民政局", "新港街道", "金江社区", f"第{n}网格")
+
+
+def subject(tenant: Tenant, n: int) -> CareSubject:
+    values = {name: stored for name, (stored, _shown) in SUBJECT.items()}
+    found = CareSubject(
+        category=CareSubject.Category.ELDERLY_ALONE,
+        grid=grid(tenant, n),
+        consent_by="王秀英",
+        consent_at=timezone.make_aware(datetime(2026, 1, 5, 9)),
+        consent_scope="用电数据用于关爱服务",
+        **values,
+    )
+    return enrol(tenant, "test", found, [f"M{n:03d}"])
+
+
+class CareEndpoint(EndpointContract):
+    programme = "careband"
+
+    def partner_token(self, world: World, tenant: Tenant) -> str:
+        """A civil-affairs key of the tenant's district (its care area: the root of every grid)."""
+        key, token = ApiKey.issue(tenant, f"民政局·{tenant.slug}", programmes=["careband"])
+        district = grid(tenant, 0).parent.parent.parent  # type: ignore[union-attr]
+        CareKeyScope.objects.create(tenant=tenant, api_key=key, area=district)
+        return token
+
+
+class TestSubjectEndpoint(CareEndpoint):
+    basename = "careband-subject"
+    personal = SUBJECT
+
+    def make_row(self, world: World, tenant: Tenant, n: int) -> CareSubject:
+        return subject(tenant, n)
+
+
+class TestAlertEndpoint(CareEndpoint):
+    basename = "careband-alert"  # the alert shows no personal data: its note stays in the portal
+
+    def make_row(self, world: World, tenant: Tenant, n: int) -> CareAlert:
+        alert = open_alert(subject(tenant, n), DAY, "昨日用电 0.1 kWh")
+        assert alert is not None
+        return alert

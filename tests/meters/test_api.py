@@ -1,4 +1,5 @@
-"""The API door: multipart upload (202 + batch and job run), status, meters and areas (masked)."""
+"""The API door: multipart upload (202 + batch and job run) and status; the matrix of the meter, area
+and import endpoints (tests/api_testing: masking, refused writes, another tenant's 404, queries)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from rest_framework.test import APIClient
 
 from portal.jobs.models import JobRun
-from portal.meters.models import ImportBatch, Meter
+from portal.meters.models import Dataset, ImportBatch, Meter, TransformerArea
+from portal.tenancy.models import Tenant
+from tests.api_testing import EndpointContract
 from tests.meters.helpers import run, write_file
 from tests.personas import World
 
@@ -71,22 +74,45 @@ def test_a_partner_key_reads_batches_but_cannot_upload(register: World, partner_
     assert [(b["id"], b["status"], b["rows_accepted"]) for b in listed] == [(batch.pk, "committed", 1)]
 
 
-def test_charlie_gets_404_for_alices_batch_and_meter(register: World, charlie_api: APIClient, tmp_path: Path) -> None:
-    batch = run(register.binhai, write_file(tmp_path, "jan.csv", GOOD))
-    meter = Meter.objects.for_tenant(register.binhai).get(meter_no="M001")
-    assert charlie_api.get(f"{IMPORTS}{batch.pk}/").status_code == 404
-    assert charlie_api.get(f"/api/v1/meters/{meter.pk}/").status_code == 404
-    assert charlie_api.get(f"/api/v1/meters/areas/{meter.area_id}/").status_code == 404
-    assert charlie_api.get(IMPORTS).json()["results"] == []
+# --- the endpoint matrix ------------------------------------------------------------------------
+
+# 新港街道幸福里3号楼 has 10 characters: the first max(10 // 2, 6) = 6 stay, then ****.
+CUSTOMER = {
+    "customer_name": ("王秀英", "王**"),
+    "account_no": ("0101000007", "******0007"),
+    "address": ("新港街道幸福里3号楼", "新港街道幸福****"),
+}
 
 
-def test_meters_api_masks_personal_data_for_partners(
-    register: World, partner_api: APIClient, alice_api: APIClient
-) -> None:
-    masked = {m["meter_no"]: m for m in partner_api.get("/api/v1/meters/").json()["results"]}
-    full = {m["meter_no"]: m for m in alice_api.get("/api/v1/meters/").json()["results"]}
-    assert sorted(masked) == ["M001", "M002", "M003", "M004", "M005"]
-    assert (masked["M001"]["account_no"], masked["M001"]["customer_name"]) == ("******0000", "王**")
-    assert full["M001"]["account_no"] == "0101000000"
-    areas = partner_api.get("/api/v1/meters/areas/").json()["results"]
-    assert sorted(a["code"] for a in areas) == ["A01", "A02"]
+def area(tenant: Tenant, n: int) -> TransformerArea:
+    return TransformerArea.objects.create(tenant=tenant, code=f"A{n:02d}", name=f"新港{n}号台区")
+
+
+class TestMeterEndpoint(EndpointContract):
+    basename = "meter"
+    personal = CUSTOMER
+
+    def make_row(self, world: World, tenant: Tenant, n: int) -> Meter:
+        values = {name: stored for name, (stored, _shown) in CUSTOMER.items()}
+        return Meter.objects.create(tenant=tenant, meter_no=f"M{n:03d}", area=area(tenant, n), **values)
+
+
+class TestAreaEndpoint(EndpointContract):
+    basename = "meter-area"
+
+    def make_row(self, world: World, tenant: Tenant, n: int) -> TransformerArea:
+        return area(tenant, n)
+
+
+class TestImportBatchEndpoint(EndpointContract):
+    basename = "meter-import"
+
+    def make_row(self, world: World, tenant: Tenant, n: int) -> ImportBatch:
+        return ImportBatch.objects.create(
+            tenant=tenant,
+            dataset=Dataset.METER_DAILY,
+            source=ImportBatch.Source.API,
+            original_name=f"readings-{n}.csv",
+            checksum=f"{n:064d}",
+            status=ImportBatch.Status.COMMITTED,
+        )

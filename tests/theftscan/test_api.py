@@ -1,12 +1,17 @@
-"""``/api/v1/theftscan/``: areas and suspects, filters, programme scope, tenant isolation."""
+"""``/api/v1/theftscan/``: areas and suspects, filters, programme scope; the endpoint matrix
+(tests/api_testing: refused writes, another tenant's 404, query counts)."""
 
 from __future__ import annotations
 
 import pytest
 from rest_framework.test import APIClient
 
+from portal.meters.models import TransformerArea
+from portal.tenancy.models import Tenant
+from tests.api_testing import EndpointContract
 from tests.personas import World
 from tests.theftscan.conftest import END, START, flagged_period, top_suspect
+from theftscan.models import AreaPeriod, Suspect
 
 pytestmark = pytest.mark.django_db
 
@@ -48,12 +53,33 @@ def test_a_key_without_the_theftscan_programme_is_refused(screened: World, partn
     assert partner_api.get("/api/v1/theftscan/areas/").status_code == 403
 
 
-def test_charlie_sees_none_of_binhais_results_and_gets_404_for_one(screened: World, charlie_api: APIClient) -> None:
-    from portal.api.models import ApiKey
+# --- the endpoint matrix ------------------------------------------------------------------------
 
-    _key, token = ApiKey.issue(screened.wuqing, "武清区工信局", programmes=["theftscan"])
-    charlie_api.credentials(HTTP_AUTHORIZATION=f"Bearer {token}")
-    assert charlie_api.get("/api/v1/theftscan/areas/").json()["results"] == []
-    suspect = top_suspect(screened)
-    assert charlie_api.get(f"/api/v1/theftscan/suspects/{suspect.pk}/").status_code == 404
-    assert charlie_api.get(f"/api/v1/theftscan/areas/{suspect.period_id}/").status_code == 404
+
+def area_period(tenant: Tenant, n: int) -> AreaPeriod:
+    area = TransformerArea.objects.create(tenant=tenant, code=f"T{n:03d}", name=f"新港{n}号台区")
+    # 1000 kWh supplied, 920 sold: 80 kWh (8 %) lost.
+    return AreaPeriod.objects.create(
+        tenant=tenant, area=area, start=START, end=END, supplied_kwh=1000.0, sold_kwh=920.0, loss_kwh=80.0,
+        loss_rate=0.08, flagged=True,
+    )  # fmt: skip
+
+
+class TestAreaPeriodEndpoint(EndpointContract):
+    basename = "theftscan-area"
+    programme = "theftscan"
+
+    def make_row(self, world: World, tenant: Tenant, n: int) -> AreaPeriod:
+        return area_period(tenant, n)
+
+
+class TestSuspectEndpoint(EndpointContract):
+    basename = "theftscan-suspect"
+    programme = "theftscan"
+
+    def make_row(self, world: World, tenant: Tenant, n: int) -> Suspect:
+        period = area_period(tenant, n)
+        return Suspect.objects.create(
+            tenant=tenant, period=period, area=period.area, meter_no=f"M{n:03d}", score=0.9, rank_in_area=1,
+            rank_in_tenant=n + 1,
+        )  # fmt: skip

@@ -24,6 +24,7 @@ from theftscan.reasons import suspect_reasons
 
 class OpenCaseView(TenantRequiredMixin, View):
     required_capability = Capability.CREATE_TICKETS
+    url_objects = {"pk": Suspect}
 
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
         suspect = get_object_or_404(Suspect.objects.for_tenant(self.tenant), pk=pk)
@@ -61,6 +62,9 @@ def _calculate(form: CalculatorForm) -> tuple[BillingRule, dict[str, Any], Resul
 
 
 class CaseView(TenantRequiredMixin, View):
+    method_capabilities = {"post": Capability.WORK_TICKETS}
+    url_objects = {"pk": Case}
+
     def context(self, case: Case, **extra: Any) -> dict[str, Any]:
         return {
             "case": case,
@@ -83,8 +87,6 @@ class CaseView(TenantRequiredMixin, View):
 
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
         case = self.case(pk)
-        if not self.can(Capability.WORK_TICKETS):
-            return HttpResponse(status=403)
         if "calculate" in request.POST:
             calc_form = CalculatorForm(request.POST, tenant=self.tenant)
             outcome = _calculate(calc_form)
@@ -119,6 +121,8 @@ class CalculatorView(TenantRequiredMixin, View):
 
 
 class RulesView(TenantRequiredMixin, View):
+    method_capabilities = {"post": Capability.MANAGE_RECORDS}
+
     def get(self, request: HttpRequest) -> HttpResponse:
         services.ensure_billing_rules(self.tenant)
         return render(
@@ -135,8 +139,6 @@ class RulesView(TenantRequiredMixin, View):
         }
 
     def post(self, request: HttpRequest) -> HttpResponse:
-        if not self.can(Capability.MANAGE_RECORDS):
-            return HttpResponse(status=403)
         form = RulesForm(request.POST, instance=services.rules_for(self.tenant), tenant=self.tenant)
         if not form.is_valid():
             return render(request, "theftscan/rules.html", self.context(form), status=400)

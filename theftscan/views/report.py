@@ -145,6 +145,8 @@ def _export_rows(rows: Any) -> list[list[Any]]:
 
 
 class ExportView(TenantRequiredMixin, View):
+    url_values = ("fmt",)
+
     def get(self, request: HttpRequest, fmt: str) -> HttpResponse:
         if fmt not in ("csv", "xlsx"):
             raise Http404("unknown format")
@@ -174,6 +176,8 @@ class ExportView(TenantRequiredMixin, View):
 
 
 class AreaView(TenantRequiredMixin, View):
+    url_objects = {"pk": TransformerArea}
+
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
         area = get_object_or_404(TransformerArea.objects.for_tenant(self.tenant), pk=pk)
         window = chosen_window(request, self.tenant)
