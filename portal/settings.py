@@ -214,6 +214,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_VERBOSE = False  # no "AXES: BEGIN version …" banner on every manage.py command and worker start
 ANONYMOUS_USER_NAME = None  # django-guardian: no anonymous object permissions
 GUARDIAN_MONKEY_PATCH_USER = False
 
