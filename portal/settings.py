@@ -152,6 +152,8 @@ CELERY_TIMEZONE = "Asia/Shanghai"
 CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_QUEUE", "portal")
 CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
     "jobs-mark-stale-runs": {"task": "portal.jobs.tasks.mark_stale_runs", "schedule": 15 * 60.0},
+    "jobs-purge-runs": {"task": "portal.jobs.tasks.purge_scheduled_runs", "schedule": crontab(hour=3, minute=10)},
+    "audit-purge-access-log": {"task": "portal.audit.tasks.purge_access_logs", "schedule": crontab(hour=3, minute=20)},
     "tickets-sla-sweep": {"task": "portal.tickets.tasks.enqueue_sla_sweeps", "schedule": 10 * 60.0},
     "meters-drop-folder": {"task": "portal.meters.tasks.enqueue_drop_folder_imports", "schedule": 24 * 60 * 60.0},
     # After the night's meter files have had their time: 02:30 Beijing time.
@@ -191,6 +193,14 @@ STORAGES = {
 # Serve straight from the app folders when nothing was collected (embedded mode and tests).
 WHITENOISE_USE_FINDERS = env_bool("WHITENOISE_USE_FINDERS", DEBUG)
 WHITENOISE_MANIFEST_STRICT = False
+
+# --- Housekeeping: how long records the schedule writes are kept ---------------------------------
+# Runs the beat schedule started (SLA sweeps, nightly jobs), purged nightly by portal.jobs.retention;
+# runs a person asked for are kept. Failed scheduled runs are kept longer, for whoever looks into them.
+JOBS_SCHEDULED_RUNS_KEEP_DAYS = env_int("PORTAL_SCHEDULED_RUNS_KEEP_DAYS", 7)
+JOBS_FAILED_RUNS_KEEP_DAYS = env_int("PORTAL_FAILED_RUNS_KEEP_DAYS", 30)
+# The personal-data access log, purged nightly per unit (at least 30 days: portal.audit.retention).
+ACCESS_LOG_KEEP_DAYS = env_int("PORTAL_ACCESS_LOG_KEEP_DAYS", 365)
 
 # --- Accounts, login lock-out, object permissions -----------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
