@@ -73,11 +73,6 @@ def cables_removed(tenants: Sequence[Tenant]) -> int:
     return int(total or 0)
 
 
-def campaign_people(tenants: Sequence[Tenant]) -> int:
-    total = Activity.objects.for_tenants(tenants).filter(programme=PROGRAMME).aggregate(n=Sum("people_reached"))
-    return int(total["n"] or 0)
-
-
 def breakdown(tenants: Sequence[Tenant], field: str) -> list[tuple[str, int]]:
     """Requests counted by member (``ticket__assignee_org__name``), type or status, largest first
     (ties by name); a request without one is counted under "—"."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 import numpy as np
@@ -239,7 +239,3 @@ def _write_suspects(
         pk for pk, period, meter in stale.values_list("id", "period_id", "meter_no") if (period, meter) not in kept
     ]
     Suspect.objects.for_tenant(tenant).filter(pk__in=stale_ids).delete()
-
-
-def window_before(end: date, days: int) -> tuple[date, date]:
-    return end - timedelta(days=days - 1), end

@@ -27,12 +27,6 @@ class Progress(Protocol):
     def __call__(self, percent: float, message: str | None = None, /, **params: Any) -> None: ...
 
 
-class Log(Protocol):
-    """How a service adds a line to the job's messages (``JobContext.log``)."""
-
-    def __call__(self, message: str, /, **params: Any) -> None: ...
-
-
 def printed(write: Callable[[str], object]) -> Progress:
     """A ``Progress`` for a management command: each message translated and written as a line."""
 

@@ -116,10 +116,3 @@ class JobRun(TenantOwnedModel):
     @property
     def is_finished(self) -> bool:
         return self.status in self.FINISHED
-
-    @property
-    def duration_seconds(self) -> float | None:
-        if self.started_at is None:
-            return None
-        end = self.finished_at or self.heartbeat_at
-        return (end - self.started_at).total_seconds() if end else None

@@ -35,10 +35,6 @@ from portal.tickets.models import Attachment, Ticket
 EXPORT_FORMATS = ("csv", "xlsx")
 
 
-def _error_text(exc: ValidationError) -> str:
-    return " ".join(exc.messages)
-
-
 class _NotFoundBeforeForbidden(TenantObjectMixin):
     """Look the ticket up before refusing: another tenant's ticket is a 404 even for a caller who
     could not have acted on it anyway (a 403 would confirm that it exists)."""
