@@ -299,7 +299,13 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env_str("PORTAL_LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        # runserver prints "Watching for file changes" itself; the logged copy is the same line twice.
+        "django.utils.autoreload": {"level": "WARNING"},
+        # django-axes says "Deleted 0 failed login attempts" at every log-in; lock-outs are warnings.
+        "axes": {"level": "WARNING"},
+    },
 }
 
 # --- Notifications (requester updates, alerts) --------------------------------------------------
