@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from careband.models import AreaLevel, CareArea, CareSubject, Visit
 from careband.services.subjects import clean_meter_numbers
-from portal.core.forms import TenantForm, TenantModelForm
+from portal.core.forms import TenantModelForm
 
 
 class SubjectForm(TenantModelForm):
@@ -53,7 +53,3 @@ class VisitForm(forms.ModelForm):  # type: ignore[type-arg]
 
 class JoinForm(forms.Form):
     code = forms.CharField(label=_("Invitation code"), max_length=16)
-
-
-class KeyScopeForm(TenantForm):
-    area = forms.ModelChoiceField(label=_("Area"), queryset=CareArea.objects.all())

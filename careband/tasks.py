@@ -1,11 +1,13 @@
-"""Celery beat entry points: one job run per active tenant that has care subjects."""
+"""Celery beat entry points: the nightly run per active tenant with care subjects, the escalation run
+per active tenant with an alert waiting for acknowledgement."""
 
 from __future__ import annotations
 
 from celery import shared_task
 
-from careband.models import CareSubject
-from portal.jobs.runner import enqueue
+from careband.models import CareAlert, CareSubject
+from careband.services.alerts import unacknowledged
+from portal.jobs.runner import enqueue_scheduled
 from portal.tenancy.models import Tenant
 
 
@@ -18,13 +20,15 @@ def _tenants_with_subjects() -> list[Tenant]:
 def enqueue_nightly() -> int:
     tenants = _tenants_with_subjects()
     for tenant in tenants:
-        enqueue("careband.nightly", tenant)
+        enqueue_scheduled("careband.nightly", tenant)
     return len(tenants)
 
 
 @shared_task(name="careband.tasks.enqueue_escalation")
 def enqueue_escalation() -> int:
-    tenants = _tenants_with_subjects()
+    # Every ten minutes: only where an alert waits, or each unit's job list fills with empty runs.
+    waiting = unacknowledged(CareAlert.objects.all_tenants()).values("tenant_id")
+    tenants = list(Tenant.objects.filter(is_active=True, pk__in=waiting).order_by("pk"))
     for tenant in tenants:
-        enqueue("careband.escalate", tenant)
+        enqueue_scheduled("careband.escalate", tenant)
     return len(tenants)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 from portal.core.discovery import beat_schedule, discover_programmes, setting_values
@@ -159,6 +160,8 @@ CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_QUEUE", "portal")
 # The core's periodic work; each programme app adds its own entries in its ``programme.py``.
 CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
     "jobs-mark-stale-runs": {"task": "portal.jobs.tasks.mark_stale_runs", "schedule": 15 * 60.0},
+    "jobs-purge-runs": {"task": "portal.jobs.tasks.purge_scheduled_runs", "schedule": crontab(hour=3, minute=10)},
+    "audit-purge-access-log": {"task": "portal.audit.tasks.purge_access_logs", "schedule": crontab(hour=3, minute=20)},
     "tickets-sla-sweep": {"task": "portal.tickets.tasks.enqueue_sla_sweeps", "schedule": 10 * 60.0},
     "notifications-send-due": {"task": "portal.notifications.tasks.send_due", "schedule": 60.0},
     "meters-drop-folder": {"task": "portal.meters.tasks.enqueue_drop_folder_imports", "schedule": 24 * 60 * 60.0},
@@ -193,6 +196,14 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = env_bool("WHITENOISE_USE_FINDERS", DEBUG)
 WHITENOISE_MANIFEST_STRICT = False
 
+# --- Housekeeping: how long records the schedule writes are kept ---------------------------------
+# Runs the beat schedule started (SLA sweeps, nightly jobs), purged nightly by portal.jobs.retention;
+# runs a person asked for are kept. Failed scheduled runs are kept longer, for whoever looks into them.
+JOBS_SCHEDULED_RUNS_KEEP_DAYS = env_int("PORTAL_SCHEDULED_RUNS_KEEP_DAYS", 7)
+JOBS_FAILED_RUNS_KEEP_DAYS = env_int("PORTAL_FAILED_RUNS_KEEP_DAYS", 30)
+# The personal-data access log, purged nightly per unit (at least 30 days: portal.audit.retention).
+ACCESS_LOG_KEEP_DAYS = env_int("PORTAL_ACCESS_LOG_KEEP_DAYS", 365)
+
 # --- Accounts, login lock-out, object permissions -----------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
@@ -217,6 +228,7 @@ AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 # The lock-out counts failures per client address found as everywhere else, behind trusted proxies.
 AXES_CLIENT_IP_CALLABLE = "portal.core.client.client_address"
+AXES_VERBOSE = False  # no "AXES: BEGIN version …" banner on every manage.py command and worker start
 ANONYMOUS_USER_NAME = None  # django-guardian: no anonymous object permissions
 GUARDIAN_MONKEY_PATCH_USER = False
 
@@ -291,7 +303,13 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env_str("PORTAL_LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        # runserver prints "Watching for file changes" itself; the logged copy is the same line twice.
+        "django.utils.autoreload": {"level": "WARNING"},
+        # django-axes says "Deleted 0 failed login attempts" at every log-in; lock-outs are warnings.
+        "axes": {"level": "WARNING"},
+    },
 }
 
 # --- Notifications (requester updates, alerts) --------------------------------------------------

@@ -8,14 +8,15 @@ same window replaces its rows (update on conflict) and drops suspects no longer 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 import numpy as np
 from django.db import transaction
+from django.utils.translation import gettext_noop
 
+from portal.jobs.messages import Progress
 from portal.meters.models import Meter, TransformerArea
 from portal.meters.store import read_matrix
 from portal.tenancy.models import Tenant
@@ -70,23 +71,34 @@ def run_screening(
     end: date,
     *,
     run_id: int | None = None,
-    progress: Callable[[float, str], None] | None = None,
+    progress: Progress | None = None,
 ) -> dict[str, Any]:
     rules = rules_for(tenant)
     flag_rules, score_rules = analytics_rules(rules)
     data = load(tenant, start, end)
     if progress:
-        progress(10, f"{len(data.area_ids)} areas, {len(data.meter_nos)} meters read")
+        progress(
+            10,
+            gettext_noop("%(areas)d areas and %(meters)d meters read."),
+            areas=len(data.area_ids),
+            meters=len(data.meter_nos),
+        )
     result = screen(data.supplied, data.readings, data.area_of_user, flag_rules, score_rules)
     if progress:
-        progress(30, f"{int(result.flags.flagged.sum())} areas flagged")
+        progress(30, gettext_noop("%(n)d areas flagged."), n=int(result.flags.flagged.sum()))
     n = len(data.area_ids)
     for first in range(0, n, CHUNK_AREAS):
         chunk = np.arange(first, min(n, first + CHUNK_AREAS))
         with transaction.atomic():
             _write_chunk(tenant, rules, data, result, chunk, start, end, run_id)
         if progress:
-            progress(30 + 70 * (chunk[-1] + 1) / n, f"areas {first + 1}–{chunk[-1] + 1} of {n} saved")
+            progress(
+                30 + 70 * (chunk[-1] + 1) / n,
+                gettext_noop("Areas %(first)d–%(last)d of %(n)d saved."),
+                first=first + 1,
+                last=int(chunk[-1]) + 1,
+                n=n,
+            )
     return {
         "areas": n,
         "meters": len(data.meter_nos),
@@ -227,7 +239,3 @@ def _write_suspects(
         pk for pk, period, meter in stale.values_list("id", "period_id", "meter_no") if (period, meter) not in kept
     ]
     Suspect.objects.for_tenant(tenant).filter(pk__in=stale_ids).delete()
-
-
-def window_before(end: date, days: int) -> tuple[date, date]:
-    return end - timedelta(days=days - 1), end

@@ -5,7 +5,7 @@ from __future__ import annotations
 from celery import shared_task
 from django.utils import timezone
 
-from portal.jobs.runner import enqueue
+from portal.jobs.runner import enqueue_scheduled
 from portal.meters.models import TransformerArea
 from portal.tenancy.models import Tenant
 from theftscan.services import default_window, rules_for
@@ -18,6 +18,6 @@ def enqueue_nightly_screens() -> int:
         if not TransformerArea.objects.for_tenant(tenant).exists():
             continue
         start, end = default_window(rules_for(tenant), timezone.localdate())
-        enqueue("theftscan.screen", tenant, start=start.isoformat(), end=end.isoformat())
+        enqueue_scheduled("theftscan.screen", tenant, start=start.isoformat(), end=end.isoformat())
         queued += 1
     return queued

@@ -15,6 +15,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -92,16 +93,17 @@ def _level_due(alert: CareAlert, now: datetime, ack_minutes: int) -> str:
     return AreaLevel.STREET if now >= due + timedelta(minutes=ack_minutes) else AreaLevel.COMMUNITY
 
 
+def unacknowledged(alerts: QuerySet[CareAlert]) -> QuerySet[CareAlert]:
+    """Open alerts nobody acknowledged yet: the ones escalation may move up."""
+    return alerts.filter(closed_at__isnull=True, ticket__acknowledged_at__isnull=True)
+
+
 def escalate_alerts(tenant: Tenant, now: datetime | None = None) -> int:
     """Move unacknowledged alerts up a level; returns how many moved."""
     now = now or timezone.now()
     ack_minutes = settings_for(tenant).acknowledge_minutes
     moved = 0
-    pending = (
-        CareAlert.objects.for_tenant(tenant)
-        .filter(closed_at__isnull=True, ticket__acknowledged_at__isnull=True)
-        .select_related("ticket", "subject__grid")
-    )
+    pending = unacknowledged(CareAlert.objects.for_tenant(tenant)).select_related("ticket", "subject__grid")
     order = [AreaLevel.GRID, AreaLevel.COMMUNITY, AreaLevel.STREET]
     for alert in pending:
         target = _level_due(alert, now, ack_minutes)

@@ -7,14 +7,15 @@ withdrawn are not read at all; paused subjects are scored grey.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 import numpy as np
 from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone, translation
+from django.utils.translation import gettext_noop
 
 from careband import history
 from careband.models import CareCode, CareSubject, SubjectMeter
@@ -22,12 +23,12 @@ from careband.reasons import reason_texts
 from careband.scoring import Colour, Scores, Thresholds, score
 from careband.services.alerts import open_alert, settings_for
 from careband.services.copy import copy_codes
+from portal.jobs.messages import Progress
 from portal.meters.store import read_matrix
 from portal.tenancy.models import Tenant
 
 HISTORY_DAYS = 35  # 28-day window + the scored day + slack for the 7-day level check
 CHUNK = 250_000
-Progress = Callable[[float, str], None]
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,10 @@ def score_chunks(values: np.ndarray, cohort: Cohort, thresholds: Thresholds, pro
         parts.append(
             score(values[part], paused=cohort.paused[part], tolerance=cohort.tolerance[part], thresholds=thresholds)
         )
-        progress(10 + 50 * min(first + CHUNK, n) / max(n, 1), f"{min(first + CHUNK, n)}/{n}")
+        done = min(first + CHUNK, n)
+        progress(
+            10 + 50 * done / max(n, 1), gettext_noop("%(done)d of %(total)d care subjects scored."), done=done, total=n
+        )
     return Scores(*(np.concatenate([getattr(p, f) for p in parts]) for f in Scores.__dataclass_fields__))
 
 
@@ -140,21 +144,25 @@ def code_rows(tenant_id: int, day: date, subject_ids: np.ndarray, scores: Scores
     ]
 
 
+def _silent(percent: float, message: str | None = None, /, **params: Any) -> None:
+    """No one to report to (the command line, tests)."""
+
+
 def run_tenant(tenant: Tenant, day: date | None = None, progress: Progress | None = None) -> dict[str, int]:
     """Score every consenting subject of ``tenant`` for ``day`` (default: yesterday, Beijing time)."""
     day = day or timezone.localdate() - timedelta(days=1)
-    report = progress or (lambda pct, msg: None)
+    report = progress or _silent
     care = settings_for(tenant)
     cohort = load_cohort(tenant, day)
-    report(5, "cohort")
+    report(5, gettext_noop("%(n)d care subjects to score."), n=len(cohort.subject_ids))
     values = subject_matrix(tenant.pk, cohort, day)
-    report(10, "matrix")
+    report(10, gettext_noop("Meter readings read."))
     scores = score_chunks(values, cohort, care.thresholds(), report)
     save_codes(tenant, day, cohort.subject_ids, scores)
-    report(75, "saved")
+    report(75, gettext_noop("Care codes saved."))
     history.write_day(tenant.pk, day, cohort.subject_ids, scores)
     opened = open_red_alerts(tenant, day, cohort, scores)
-    report(100, "alerts")
+    report(100, gettext_noop("%(n)d alerts opened."), n=opened)
     counts = np.bincount(scores.colour, minlength=4)
     return {
         "subjects": len(cohort.subject_ids),

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import hmac
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from rest_framework import authentication, exceptions
@@ -12,6 +14,10 @@ from rest_framework.request import Request
 
 from portal.api.models import KEY_PREFIX, ApiKey, hash_secret
 from portal.tenancy.roles import Capability, Role, capabilities_of
+
+# "Last used" is for people judging whether a key is still in use, not a request log: writing it on
+# every call would turn each read of the API into a write. Once per key per interval is enough.
+LAST_USED_RESOLUTION = timedelta(minutes=5)
 
 
 @dataclass(frozen=True)
@@ -31,6 +37,17 @@ class ApiClient:
 
     def __str__(self) -> str:
         return self.name
+
+
+def record_use(key: ApiKey, now: datetime) -> bool:
+    """Move the key's ``last_used_at`` to ``now`` unless it was set less than the resolution ago.
+
+    The key was just read, so a recent value costs not even a statement; otherwise one conditional
+    UPDATE, so that concurrent requests write it once. Returns whether it was written."""
+    if key.last_used_at is not None and key.last_used_at >= now - LAST_USED_RESOLUTION:
+        return False
+    stale = Q(last_used_at__isnull=True) | Q(last_used_at__lt=now - LAST_USED_RESOLUTION)
+    return ApiKey.objects.all_tenants().filter(stale, pk=key.pk).update(last_used_at=now) == 1
 
 
 def parse_token(token: str) -> tuple[str, str] | None:
@@ -59,7 +76,7 @@ class ApiKeyAuthentication(authentication.BaseAuthentication):
             raise exceptions.AuthenticationFailed(_("Invalid API key."))
         if not key.is_usable:
             raise exceptions.AuthenticationFailed(_("This API key has expired or was revoked."))
-        ApiKey.objects.all_tenants().filter(pk=key.pk).update(last_used_at=timezone.now())
+        record_use(key, timezone.now())
         # The key decides the tenant and what may be done there: partners read, masked by default.
         django_request = request._request
         django_request.tenant = key.tenant  # type: ignore[attr-defined]

@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext_lazy as _
 
-from portal.audit.retention import DEFAULT_RETENTION_DAYS, MAX_RETENTION_DAYS, MIN_RETENTION_DAYS
+from portal.audit.retention import MAX_RETENTION_DAYS, MIN_RETENTION_DAYS
 from portal.tenancy.members import member_users
 
 
@@ -59,7 +60,7 @@ class PurgeForm(forms.Form):
         label=_("Keep the last (days)"),
         min_value=MIN_RETENTION_DAYS,
         max_value=MAX_RETENTION_DAYS,
-        initial=DEFAULT_RETENTION_DAYS,
+        initial=lambda: settings.ACCESS_LOG_KEEP_DAYS,
     )
 
 

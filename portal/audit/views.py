@@ -70,8 +70,6 @@ class PurgeAccessLogView(TenantRequiredMixin, FormView):  # type: ignore[type-ar
         )
         return HttpResponseRedirect(reverse("jobs:detail", args=[run.pk]))
 
-    template_name = "audit/personaldataaccess_list.html"
-
 
 class ChangeRecordDetailView(TenantObjectMixin, DetailView):  # type: ignore[type-arg]
     required_capability = Capability.ADMIN_TENANT

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import timedelta
-from statistics import median
 
 from django.db.models import Sum
 from django.utils import timezone
@@ -12,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from portal.activities.models import Activity
+from portal.indicators.aggregates import median_hours
 from portal.indicators.registry import register_indicator
 from portal.stakeholders.models import Meeting, Organisation
 from portal.tenancy.models import Tenant
@@ -43,9 +43,7 @@ def resolved_last_30_days(tenants: Sequence[Tenant]) -> int:
 )
 def median_resolution_hours(tenants: Sequence[Tenant]) -> float | None:
     since = timezone.now() - timedelta(days=90)
-    pairs = Ticket.objects.for_tenants(tenants).filter(resolved_at__gte=since).values_list("created_at", "resolved_at")
-    hours = [(resolved - created).total_seconds() / 3600 for created, resolved in pairs]
-    return round(median(hours), 1) if hours else None
+    return median_hours(Ticket.objects.for_tenants(tenants).filter(resolved_at__gte=since), "created_at", "resolved_at")
 
 
 @register_indicator(

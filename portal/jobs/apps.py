@@ -12,6 +12,8 @@ class JobsConfig(AppConfig):
     label = "jobs"
 
     def ready(self) -> None:
+        from portal.jobs import checks  # noqa: F401  (registers the retention check)
+
         # Only in the serving process of `runserver` (RUN_MAIN is set in the autoreloader's child).
         serving = os.environ.get("RUN_MAIN") == "true" or "--noreload" in sys.argv
         if settings.JOBS_BACKEND == "inprocess" and serving and "runserver" in sys.argv:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import traceback
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
@@ -21,7 +21,9 @@ from django.core.files.base import ContentFile
 from django.db import close_old_connections, transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
+from portal.jobs.messages import stored
 from portal.jobs.models import JobRun
 from portal.jobs.registry import get_job
 from portal.tenancy.models import Tenant
@@ -31,6 +33,7 @@ log = logging.getLogger(__name__)
 
 # A running job whose heartbeat is older than this is taken to be dead (worker killed).
 STALE_AFTER = timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT + 60)
+WORKER_STOPPED = gettext_noop("The worker stopped responding.")
 _MAX_MESSAGES = 200
 
 _executor: ThreadPoolExecutor | None = None
@@ -45,40 +48,57 @@ def _in_process_executor() -> ThreadPoolExecutor:
 
 @dataclass
 class JobContext:
-    """Handed to a job function: its tenant, its parameters, and a way to report progress."""
+    """Handed to a job function: its tenant, its parameters, and a way to report progress.
+
+    Messages are English source texts marked with ``gettext_noop`` and their parameters, e.g.
+    ``ctx.progress(30, gettext_noop("%(n)d areas flagged"), n=12)``: the run's page translates them
+    for its reader (``portal.jobs.messages``)."""
 
     run: JobRun
     tenant: Tenant
-    messages: list[str] = field(default_factory=list)
 
-    def progress(self, percent: float, message: str | None = None) -> None:
+    def progress(self, percent: float, message: str | None = None, /, **params: Any) -> None:
         pct = max(0, min(100, int(percent)))
         if message:
-            self.log(message, save=False)
+            self._append(message, params)
         self.run.progress = pct
         now = timezone.now()
         JobRun.objects.all_tenants().filter(pk=self.run.pk).update(
             progress=pct, heartbeat_at=now, messages=self.run.messages
         )
 
-    def log(self, message: str, *, save: bool = True) -> None:
-        stamp = timezone.localtime().strftime("%H:%M:%S")
-        self.run.messages = [*self.run.messages, f"{stamp} {message}"][-_MAX_MESSAGES:]
-        if save:
-            JobRun.objects.all_tenants().filter(pk=self.run.pk).update(
-                messages=self.run.messages, heartbeat_at=timezone.now()
-            )
+    def log(self, message: str, /, **params: Any) -> None:
+        self._append(message, params)
+        JobRun.objects.all_tenants().filter(pk=self.run.pk).update(
+            messages=self.run.messages, heartbeat_at=timezone.now()
+        )
+
+    def _append(self, message: str, params: dict[str, Any]) -> None:
+        self.run.messages = [*self.run.messages, stored(message, params, timezone.now())][-_MAX_MESSAGES:]
 
     def save_file(self, filename: str, content: bytes) -> None:
         self.run.result_file.save(filename, ContentFile(content), save=False)
         JobRun.objects.all_tenants().filter(pk=self.run.pk).update(result_file=self.run.result_file.name)
 
 
-def enqueue(name: str, tenant: Tenant, *, requested_by: Any = None, **params: Any) -> JobRun:
+def enqueue(
+    name: str,
+    tenant: Tenant,
+    *,
+    requested_by: Any = None,
+    trigger: str = JobRun.Trigger.MANUAL,
+    **params: Any,
+) -> JobRun:
     get_job(name)  # unknown names fail here, in the caller, not later in a worker
-    run = JobRun.objects.create(tenant=tenant, name=name, params=params, requested_by=requested_by)
+    run = JobRun.objects.create(tenant=tenant, name=name, params=params, requested_by=requested_by, trigger=trigger)
     transaction.on_commit(lambda: dispatch(run.pk))
     return run
+
+
+def enqueue_scheduled(name: str, tenant: Tenant, **params: Any) -> JobRun:
+    """A run the beat schedule started (no person asked for it): hidden from the job list by default
+    and purged after ``JOBS_SCHEDULED_RUNS_KEEP_DAYS``."""
+    return enqueue(name, tenant, trigger=JobRun.Trigger.SCHEDULE, **params)
 
 
 def dispatch(run_id: int) -> None:
@@ -143,5 +163,5 @@ def mark_stale_runs() -> int:
     return (
         JobRun.objects.all_tenants()
         .filter(status=JobRun.Status.RUNNING, heartbeat_at__lt=cutoff)
-        .update(status=JobRun.Status.FAILED, finished_at=timezone.now(), error="The worker stopped responding.")
+        .update(status=JobRun.Status.FAILED, finished_at=timezone.now(), error=WORKER_STOPPED)
     )

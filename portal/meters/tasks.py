@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from celery import shared_task
 
-from portal.jobs.runner import enqueue
+from portal.jobs.runner import enqueue_scheduled
 from portal.meters.services import dropped_files
 from portal.tenancy.models import Tenant
 
@@ -15,6 +15,6 @@ def enqueue_drop_folder_imports() -> int:
     for tenant in Tenant.objects.filter(is_active=True):
         files, _unknown = dropped_files(tenant)
         if files:
-            enqueue("meters.import_drop_folder", tenant)
+            enqueue_scheduled("meters.import_drop_folder", tenant)
             queued += 1
     return queued

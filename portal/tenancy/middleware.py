@@ -9,7 +9,7 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 
 from portal.tenancy.models import Membership, Tenant
-from portal.tenancy.roles import Capability, Role, capabilities_of
+from portal.tenancy.roles import Role, capabilities_of
 from portal.tenancy.scoping import strict_scope
 
 SESSION_KEY = "active_tenant_id"
@@ -81,7 +81,3 @@ class TenantMiddleware:
             activate(request, chosen, access)
         with strict_scope():
             return self.get_response(request)
-
-
-def has_capability(request: HttpRequest, capability: Capability) -> bool:
-    return capability in getattr(request, "capabilities", frozenset())

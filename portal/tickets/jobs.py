@@ -7,16 +7,20 @@ import io
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from django.conf import settings
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, gettext_noop
 from openpyxl import Workbook
 
 from portal.audit.actions import record_personal_read
 from portal.audit.masking import mask
 from portal.audit.models import PersonalDataAccess
 from portal.core.programmes import programme_name
-from portal.jobs.registry import register_job
+from portal.jobs.models import JobRun
+from portal.jobs.presentation import choice_of, filters_of
+from portal.jobs.registry import Field, register_job
 from portal.jobs.runner import JobContext
 from portal.tenancy.middleware import access_for
 from portal.tenancy.roles import Capability, capabilities_of
@@ -100,7 +104,27 @@ def _capabilities(user: Any, ctx: JobContext) -> frozenset[str]:
     return frozenset(capabilities_of(access_for(user).roles_in(ctx.tenant)))
 
 
-@register_job("tickets.export", gettext_lazy("Ticket export"))
+FORMAT_LABELS = [("csv", "CSV"), ("xlsx", "Excel")]
+
+
+def _overdue_list(run: JobRun) -> str:
+    return reverse("tickets:list") + "?overdue=true"
+
+
+@register_job(
+    "tickets.export",
+    gettext_lazy("Ticket export"),
+    params=[
+        Field("filters", gettext_lazy("Filters"), filters_of(TicketFilterSet)),
+        Field("format", gettext_lazy("Format"), choice_of(FORMAT_LABELS)),
+        Field("language", gettext_lazy("Language"), choice_of(settings.LANGUAGES)),
+    ],
+    results=[
+        Field("rows", gettext_lazy("Tickets exported")),
+        Field("format", gettext_lazy("Format"), choice_of(FORMAT_LABELS)),
+        Field("masked", gettext_lazy("Personal data masked")),
+    ],
+)
 def export_tickets(
     ctx: JobContext, filters: dict[str, Any] | None = None, format: str = "csv", language: str | None = None
 ) -> dict[str, Any]:
@@ -118,7 +142,7 @@ def export_tickets(
             raise ValueError(f"Invalid filters: {filterset.errors.as_json()}")
         queryset = sort_tickets(filterset.qs, "reference")
         total = queryset.count()
-        ctx.progress(0, _("Exporting %(n)d tickets.") % {"n": total})
+        ctx.progress(0, gettext_noop("Exporting %(n)d tickets."), n=total)
         columns = _columns()
         rows: list[list[Any]] = []
         ids: list[int] = []
@@ -141,13 +165,19 @@ def export_tickets(
             path=f"jobs/{ctx.run.pk}",
         )
         ctx.save_file(f"tickets-{timezone.localtime():%Y%m%d-%H%M}.{format}", content)
-        ctx.progress(100, _("%(n)d tickets exported.") % {"n": len(ids)})
+        ctx.progress(100, gettext_noop("%(n)d tickets exported."), n=len(ids))
     return {"rows": len(ids), "format": format, "masked": not show_personal}
 
 
-@register_job("tickets.sla_sweep", gettext_lazy("SLA sweep"))
+@register_job(
+    "tickets.sla_sweep",
+    gettext_lazy("SLA sweep"),
+    results=[Field("escalated", gettext_lazy("Breaches escalated"))],
+    result_url=_overdue_list,
+    result_label=gettext_lazy("Overdue work items"),
+)
 def sla_sweep(ctx: JobContext) -> dict[str, Any]:
     """Escalate every new breach of an acknowledge or resolve due time in this tenant (idempotent)."""
     result = sla.sweep(ctx.tenant)
-    ctx.progress(100, _("%(n)d breaches escalated.") % {"n": result["escalated"]})
+    ctx.progress(100, gettext_noop("%(n)d breaches escalated."), n=result["escalated"])
     return result

@@ -75,11 +75,6 @@ class SlaState:
     acknowledge: str
     resolve: str
 
-    @property
-    def worst(self) -> str:
-        order = [SlaClock.OK, SlaClock.DUE_SOON, SlaClock.BREACHED]
-        return max(self.acknowledge, self.resolve, key=lambda s: order.index(SlaClock(s)))
-
 
 def clock_state(start: datetime, due: datetime | None, stopped_at: datetime | None, now: datetime) -> str:
     """One SLA clock: breached when it stopped (or is still running) after its due time; due soon

@@ -35,10 +35,6 @@ from portal.tickets.models import Attachment, Ticket
 EXPORT_FORMATS = ("csv", "xlsx")
 
 
-def _error_text(exc: ValidationError) -> str:
-    return " ".join(exc.messages)
-
-
 class TicketListView(TenantObjectMixin, ListView):  # type: ignore[type-arg]
     model = Ticket
     paginate_by = 25

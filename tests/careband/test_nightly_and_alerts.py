@@ -14,6 +14,8 @@ from careband import history
 from careband.models import AreaLevel, CareAlert, CareCode, CareSubject, Visit
 from careband.services import alerts, subjects
 from careband.services.nightly import run_tenant
+from careband.tasks import enqueue_escalation
+from portal.jobs.models import JobRun
 from portal.tickets.models import Ticket, TicketEvent
 from portal.tickets.workflow import Status
 from tests.careband.conftest import DAY, Care, with_today, write_readings
@@ -92,6 +94,20 @@ def test_an_acknowledged_alert_does_not_escalate(care: Care) -> None:
     alert = open_alert(care)
     alerts.acknowledge(alert, care.gwa)
     assert alerts.escalate_alerts(care.world.binhai, NOW + timedelta(hours=5)) == 0
+
+
+def test_the_escalation_beat_queues_a_run_only_where_an_alert_waits(care: Care) -> None:
+    def queued() -> list[tuple[str, str]]:
+        runs = JobRun.objects.all_tenants().filter(name="careband.escalate")
+        return sorted(runs.values_list("tenant__slug", "trigger"))
+
+    assert enqueue_escalation() == 0  # subjects, but no alert: no run every ten minutes
+    alert = open_alert(care)
+    assert enqueue_escalation() == 1
+    assert queued() == [("binhai", "schedule")]
+    alerts.acknowledge(alert, care.gwa)
+    assert enqueue_escalation() == 0
+    assert queued() == [("binhai", "schedule")]
 
 
 def test_the_visit_closes_the_alert_and_its_ticket(care: Care) -> None:

@@ -89,8 +89,9 @@ def test_the_drop_folder_job_imports_on_the_real_worker(celery_worker: object) -
         assert (run.status, run.progress) == ("succeeded", 100), run.error
         assert run.result["files"] == {"meter_daily-2024-01.csv": "committed"}
         assert run.result["skipped"] == ["readme.txt"]
-        assert any("meter_daily-2024-01.csv：已导入，共 2 行，导入 2 行。" in m for m in run.messages)
-        assert any("readme.txt 已跳过" in m for m in run.messages)
+        shown = [m.text for m in run.shown_messages]
+        assert any("meter_daily-2024-01.csv：已导入，共 2 行，导入 2 行。" in m for m in shown)
+        assert any("readme.txt 已跳过" in m for m in shown)
         assert (folder / "done" / "meter_daily-2024-01.csv").exists()
         assert not (folder / "meter_daily-2024-01.csv").exists()
         frame = read_frame(world.binhai.pk, "meter_daily", day("2024-01-30"), day("2024-01-31"))

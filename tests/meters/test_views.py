@@ -45,7 +45,7 @@ def test_alice_uploads_a_file_and_the_queued_job_imports_it(register: World, ali
     run_.refresh_from_db()
     assert (batch.status, batch.rows_accepted, batch.rows_rejected) == ("committed", 1, 1)
     assert (run_.status, run_.progress, run_.result["status"]) == ("succeeded", 100, "committed")
-    assert any("正在检查 2 行" in message for message in run_.messages)
+    assert any("正在检查 2 行" in message.text for message in run_.shown_messages)
 
 
 def test_bob_without_run_jobs_cannot_upload(register: World, bob_client: Client) -> None:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
 from typing import Any
 
 from axes.conf import settings as axes_settings
@@ -13,6 +17,7 @@ from portal.tenancy.roles import Role
 from tests.personas import PASSWORD, World, make_user
 
 LOGIN = "/accounts/login/"
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def attempt(client: Client, username: str, password: str) -> Any:
@@ -152,3 +157,17 @@ def test_a_user_without_membership_gets_404_on_tenant_pages(world: World) -> Non
 
     for url in ("/", reverse("jobs:list"), reverse("tenancy:apikey-list"), reverse("audit:change-list")):
         assert client.get(url).status_code == 404, url
+
+
+def test_a_management_command_prints_only_its_own_output(tmp_path: Path) -> None:
+    # django-axes logs "AXES: BEGIN version …" on every start unless AXES_VERBOSE is off; nothing
+    # else of ours should speak up either. The embedded configuration: no database URL, no Redis.
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_", "REDIS_", "PORTAL_"))}
+    env.update({"DJANGO_DEBUG": "true", "PORTAL_VAR_DIR": str(tmp_path)})
+
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert (result.stdout, result.stderr) == ("System check identified no issues (0 silenced).\n", "")

@@ -9,11 +9,13 @@ from typing import Any
 
 import pytest
 from django.contrib.staticfiles import finders
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from rest_framework.request import Request
 from rest_framework.test import APIClient, APIRequestFactory
 
-from portal.api.authentication import ApiKeyAuthentication
+from portal.api.authentication import ApiKeyAuthentication, record_use
 from portal.api.models import ApiKey
 from portal.api.permissions import IsTenantMember
 from portal.audit.masking import mask
@@ -43,6 +45,50 @@ def test_a_valid_key_records_when_it_was_last_used(world: World) -> None:
 
     key.refresh_from_db()
     assert key.last_used_at is not None
+
+
+def writes_of_last_used(queries: CaptureQueriesContext) -> int:
+    table = ApiKey._meta.db_table
+    return sum(1 for q in queries.captured_queries if q["sql"].startswith(f'UPDATE "{table}"'))
+
+
+def test_two_calls_within_five_minutes_write_last_used_once(world: World) -> None:
+    key, token = ApiKey.issue(world.binhai, "区民政局")
+    client = api_client_for_key(token)
+
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(ROOT).status_code == 200
+        assert client.get(ROOT).status_code == 200
+
+    assert writes_of_last_used(queries) == 1
+    key.refresh_from_db()
+    first = key.last_used_at
+    assert first is not None
+
+    # Six minutes later (the stored value moved back instead of the clock forward): written again.
+    ApiKey.objects.all_tenants().filter(pk=key.pk).update(last_used_at=first - timedelta(minutes=6))
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(ROOT).status_code == 200
+
+    assert writes_of_last_used(queries) == 1
+    key.refresh_from_db()
+    assert key.last_used_at is not None
+    assert key.last_used_at >= first  # moved on from the six-minutes-old value
+
+
+def test_last_used_moves_once_per_five_minutes_on_an_explicit_clock(world: World) -> None:
+    key, _token = ApiKey.issue(world.binhai, "区民政局")
+    t0 = timezone.now()
+
+    written = [
+        record_use(key, t0),
+        record_use(key, t0 + timedelta(minutes=4, seconds=59)),  # within 5 minutes of t0: no write
+        record_use(key, t0 + timedelta(minutes=5, seconds=1)),  # more than 5 minutes after t0: written
+    ]
+
+    key.refresh_from_db()
+    assert written == [True, False, True]
+    assert key.last_used_at == t0 + timedelta(minutes=5, seconds=1)
 
 
 def test_a_request_without_a_key_gets_401(world: World) -> None:

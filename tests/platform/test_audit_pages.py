@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import Any
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
@@ -175,6 +176,18 @@ def test_alice_starts_the_purge_and_follows_it_on_the_job_page(world: World, ali
     )
     assert response.status_code == 302
     assert response["Location"] == reverse("jobs:detail", args=[run.pk])
+
+
+def test_the_purge_page_shows_its_form_starting_from_the_deployments_retention(
+    settings: Any, world: World, alice_client: Client
+) -> None:
+    settings.ACCESS_LOG_KEEP_DAYS = 400
+
+    response = alice_client.get(reverse("audit:access-purge"))
+
+    assert response.status_code == 200
+    assert response.templates[0].name == "audit/purge_form.html"
+    assert 'name="days" value="400"' in response.content.decode()
 
 
 @pytest.mark.parametrize(

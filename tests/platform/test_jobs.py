@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import time
 from datetime import timedelta
+from typing import Any
 
 import pytest
 from django.core.files.base import ContentFile
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from portal.audit.actions import record_personal_read
 from portal.audit.models import PersonalDataAccess
 from portal.audit.retention import purge_access_log
+from portal.jobs.messages import translate
 from portal.jobs.models import JobRun
 from portal.jobs.runner import enqueue, execute
 from portal.stakeholders.models import Organisation
@@ -110,10 +112,14 @@ def test_the_purge_reports_progress_per_batch(world: World) -> None:
     access_rows(world.binhai, [400, 400, 400])
     reports: list[tuple[float, str]] = []
 
-    deleted = purge_access_log(world.binhai, 365, on_progress=lambda pct, msg: reports.append((pct, msg)), batch_size=2)
+    def report(percent: float, message: str | None = None, /, **params: Any) -> None:
+        reports.append((percent, translate(message or "", params)))
+
+    with translation.override("zh-hans"):
+        deleted = purge_access_log(world.binhai, 365, on_progress=report, batch_size=2)
 
     assert deleted == 3
-    assert reports == [(200 / 3, "2/3"), (100.0, "3/3")]
+    assert reports == [(200 / 3, "已删除 2 / 3 条记录。"), (100.0, "已删除 3 / 3 条记录。")]
 
 
 @pytest.mark.parametrize("days", [-1, 0, 29, "365", 1.5, True, None])

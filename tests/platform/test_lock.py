@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from importlib.metadata import packages_distributions
 from pathlib import Path
 
 import pytest
@@ -54,3 +55,37 @@ def test_the_development_lock_agrees_with_the_runtime_lock() -> None:
     runtime = locked(ROOT / "requirements.txt")
     development = locked(ROOT / "requirements-dev.txt")
     assert {name: development[name][0] for name in runtime} == {name: v for name, (v, _h) in runtime.items()}
+
+
+# Where a runtime package can be used: our code (imported, or named in a dotted string such as a
+# backend path or INSTALLED_APPS), and the deployment files (gunicorn is a command).
+CODE_FOLDERS = ("portal", "alliance", "careband", "theftscan", "bench", "scripts")
+DEPLOYMENT_FILES = ("Dockerfile", "docker-compose.yml", "Makefile")
+
+
+def module_names() -> dict[str, set[str]]:
+    """distribution (canonical name) → the top-level modules it installs."""
+    found: dict[str, set[str]] = {}
+    for module, distributions in packages_distributions().items():
+        for distribution in distributions:
+            found.setdefault(canonical(distribution), set()).add(module)
+    return found
+
+
+def is_used(module: str, code: str, deployment: str) -> bool:
+    imported = re.search(rf"^\s*(?:import|from)\s+{module}\b", code, re.MULTILINE)
+    named = re.search(rf"[\"']{module}[\"'.]", code)
+    return bool(imported or named or re.search(rf"\b{module}\b", deployment))
+
+
+def test_every_runtime_pin_is_used_by_the_portal() -> None:
+    code = "\n".join(p.read_text() for folder in CODE_FOLDERS for p in (ROOT / folder).rglob("*.py"))
+    deployment = "\n".join((ROOT / name).read_text() for name in DEPLOYMENT_FILES)
+    modules = module_names()
+    unused = [
+        name
+        for name in pins(ROOT / "requirements.in")
+        if not any(is_used(module, code, deployment) for module in modules.get(name, set()))
+    ]
+    assert "django" in pins(ROOT / "requirements.in")  # the pins were read
+    assert unused == []

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from portal.audit.models import ChangeRecord
 from portal.jobs.models import JobRun
@@ -61,9 +62,16 @@ def test_assigning_writes_an_event_and_an_audit_record(
     assert ticket.events.last().note == "已取消分派。"
 
 
-def test_the_beat_task_queues_one_sweep_per_active_tenant(world: World) -> None:
+def test_the_beat_task_queues_a_sweep_only_where_a_breach_waits(world: World) -> None:
+    # Filed ten days ago at normal priority: 2 h to acknowledge, 72 h to resolve — both passed.
+    ten_days_ago = timezone.now() - timedelta(days=10)
+    for tenant in (world.binhai, world.wuqing, world.sgcc):
+        services.create_ticket(tenant, world.alice, title="路灯不亮", now=ten_days_ago)
+    services.create_ticket(world.tianjin, world.alice, title="刚提交")  # not due yet
     world.sgcc.is_active = False
     world.sgcc.save()
-    assert enqueue_sla_sweeps() == 3
-    runs = JobRun.objects.filter(name="tickets.sla_sweep")
-    assert sorted(runs.values_list("tenant__slug", flat=True)) == ["binhai", "tianjin", "wuqing"]
+
+    assert enqueue_sla_sweeps() == 2
+
+    runs = JobRun.objects.all_tenants().filter(name="tickets.sla_sweep")
+    assert sorted(runs.values_list("tenant__slug", "trigger")) == [("binhai", "schedule"), ("wuqing", "schedule")]

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from portal.jobs.messages import printed
 from portal.tenancy.models import Tenant
 from portal.tenancy.scoping import strict_scope
 from theftscan.persist import run_screening
@@ -37,7 +38,7 @@ class Command(BaseCommand):
         if (end - start).days + 1 < 14:
             raise CommandError("Screen at least 14 days: the rules need a baseline and a run of days.")
         with strict_scope():
-            result = run_screening(tenant, start, end, progress=lambda pct, msg: self.stdout.write(f"{pct:.0f}% {msg}"))
+            result = run_screening(tenant, start, end, progress=printed(self.stdout.write))
         self.stdout.write(
             f"{result['areas']} areas, {result['meters']} meters; "
             f"{result['flagged']} flagged; {result['suspects']} suspects."
