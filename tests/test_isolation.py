@@ -23,9 +23,13 @@ from rest_framework.test import APIClient
 
 from portal.api.models import ApiKey
 from portal.core.programmes import PROGRAMMES, programme_apps
+from portal.stakeholders.models import Organisation
+from portal.tenancy.members import add_organisation_member
+from portal.tenancy.models import Membership
+from portal.tenancy.roles import Role
 from tests.conftest import api_client_for_key
 from tests.isolation_objects import MARKER, AliceObjects, make_alice_objects, programme_isolation_modules
-from tests.personas import World
+from tests.personas import World, make_user
 
 # The core's routes that show no tenant data at all; each programme app declares its own public
 # routes, with the reason, in its ``programme.py`` (``ProgrammeApp.public_routes``).
@@ -155,6 +159,39 @@ def test_charlie_gets_404_for_every_route_with_alices_object(
                 response = _request(client, "post", url)
             if response.status_code != 404:
                 failures.append(f"{route.name} ({label}) {url} → {response.status_code}")
+    assert failures == []
+
+
+@pytest.fixture(params=[Role.PARTNER_VIEWER, Role.RELATIVE, Role.ORGANISATION_MEMBER])
+def low_privilege_client(request: pytest.FixtureRequest, world: World) -> Client:
+    """Dave of Wuqing with little or nothing he may do there: a partner who only reads, a relative, or
+    someone acting for one of Wuqing's outside organisations. Refusing him a capability must never
+    come before not finding Alice's object: that 403 would confirm the object exists."""
+    role = request.param
+    dave = make_user("dave", world.wuqing)
+    if role == Role.ORGANISATION_MEMBER:
+        operator = Organisation.objects.create(tenant=world.wuqing, name="武清充电运营", kind="enterprise")
+        add_organisation_member(world.wuqing, operator, dave)
+    else:
+        Membership.objects.create(user=dave, tenant=world.wuqing, role=role)
+    client = Client()
+    client.force_login(dave)
+    return client
+
+
+def test_a_low_privilege_member_of_another_tenant_gets_404_not_403_whatever_the_method(
+    alice_objects: AliceObjects, low_privilege_client: Client
+) -> None:
+    # 405 answers every id alike, so it reveals nothing.
+    failures: list[str] = []
+    for route in _object_routes(alice_objects):
+        kwargs = kwargs_for(route, alice_objects)
+        assert kwargs is not None
+        url = reverse(route.name, kwargs=kwargs)
+        for method in ("get", "post", "patch", "delete") if route.is_api else ("get", "post"):
+            status = getattr(low_privilege_client, method)(url, {}).status_code
+            if status not in (404, 405):
+                failures.append(f"{route.name} {method.upper()} {url} → {status}")
     assert failures == []
 
 
