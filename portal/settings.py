@@ -154,6 +154,7 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
     "jobs-mark-stale-runs": {"task": "portal.jobs.tasks.mark_stale_runs", "schedule": 15 * 60.0},
     "tickets-sla-sweep": {"task": "portal.tickets.tasks.enqueue_sla_sweeps", "schedule": 10 * 60.0},
     "meters-drop-folder": {"task": "portal.meters.tasks.enqueue_drop_folder_imports", "schedule": 24 * 60 * 60.0},
+    "meters-reconcile-store": {"task": "portal.meters.tasks.reconcile_meter_store", "schedule": 10 * 60.0},
     # After the night's meter files have had their time: 02:30 Beijing time.
     "theftscan-nightly-screen": {
         "task": "theftscan.tasks.enqueue_nightly_screens",

@@ -1,9 +1,11 @@
 """The one import path: browser upload, API, command, drop folder and the generator all end here.
 
 ``create_batch`` keeps the original file and its checksum on a pending ``ImportBatch``;
-``run_import`` takes it pending → running → committed / unchanged / rejected / failed. The store
-publish is the last step, inside the transaction that marks the batch committed: if anything
-fails before or during it, the batch is ``failed`` and the store is as it was.
+``run_import`` takes it pending → running → committed / unchanged / rejected / failed. Publishing
+wraps the catalogue commit: the store names the batch's files as *pending* (invisible), the
+transaction marking the batch committed commits, and only then does the store make them visible.
+If the commit fails the pending files are withdrawn, so readers never see a batch the catalogue
+does not know; a crash in between is settled by ``reconcile`` at the next import or sweep.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from django.utils.translation import gettext as _
 from portal.meters import store
 from portal.meters.imports.columns import SPECS, DatasetSpec
 from portal.meters.imports.parsing import FileRejected, parse
+from portal.meters.imports.reconcile import reconcile
 from portal.meters.imports.report import frame_of, render
 from portal.meters.imports.validation import Validated, validate
 from portal.meters.models import ImportBatch, Meter, TransformerArea
@@ -124,6 +127,7 @@ def run_import(batch: ImportBatch, *, progress: Progress | None = None) -> Impor
     say: Progress = progress or (lambda _pct, _msg: None)
     try:
         with translation.override(REPORT_LANGUAGE), store.dataset_lock(batch.tenant_id, batch.dataset) as root:
+            reconcile(batch.tenant_id, root)  # an earlier writer's crash, settled before we merge
             _import_locked(batch, root, say)
     except Exception as exc:  # whatever went wrong, the batch says so and the store is untouched
         log.exception("meter import batch %s failed", batch.pk)
@@ -205,17 +209,28 @@ def _commit(batch: ImportBatch, checked: Validated, staged: store.StagedBatch, s
     }
     if staged.superseded:
         message += " " + _("%(n)d values were kept from later batches.") % {"n": staged.superseded}
-    published = False
+    prepared = False
     try:
         say(90, _("Publishing"))
-        with transaction.atomic():
+        staged.prepare()  # files named as pending: safe from tidying, invisible to readers
+        prepared = True
+        # Durable: the commit must really reach the database here, not in some caller's transaction
+        # after we have published (tests relax this through Django's test-case transactions).
+        with transaction.atomic(durable=True):
             _finish(batch, ImportBatch.Status.COMMITTED, message=message)
-            staged.publish()  # the commit point; if it raises, the row update above rolls back
-            published = True
     except BaseException:
-        if not published:  # once published, the files are the store's: never delete them
+        if not prepared:
             staged.discard()
+        else:
+            try:
+                staged.abandon()
+            except OSError:  # the pending entry stays; reconcile withdraws it (the batch is not committed)
+                log.exception("meter import batch %s: could not withdraw its pending files", batch.pk)
         raise
+    try:
+        staged.publish()
+    except OSError:  # committed in the catalogue: reconcile publishes it at the next import or sweep
+        log.exception("meter import batch %s committed but not yet visible", batch.pk)
 
 
 def _finish(batch: ImportBatch, status: str, *, message: str = "") -> None:
