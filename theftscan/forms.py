@@ -102,6 +102,7 @@ class RulesForm(TenantModelForm):
             "baseline_days",
             "persistence_days",
             "window_days",
+            "history_days",
             "suspects_per_area",
             "minutes_per_household_check",
         ]

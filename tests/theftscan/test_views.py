@@ -186,6 +186,7 @@ def test_alice_changes_the_rules_and_bad_values_are_refused(
             "baseline_days": 21,
             "persistence_days": 5,
             "window_days": 60,
+            "history_days": 120,
             "suspects_per_area": 5,
             "minutes_per_household_check": 30,
         },
@@ -193,7 +194,8 @@ def test_alice_changes_the_rules_and_bad_values_are_refused(
     assert ok.status_code == 302
     from theftscan.services import rules_for
 
-    assert str(rules_for(screened.binhai).threshold) == "0.080"
+    saved = rules_for(screened.binhai)
+    assert (str(saved.threshold), saved.history_days) == ("0.080", 120)
 
 
 def test_the_heat_map_places_every_area_with_a_position(screened: World, alice_client: Client) -> None:
