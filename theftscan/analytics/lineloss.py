@@ -47,10 +47,14 @@ class LineLoss:
 
 
 def group_sums(values: np.ndarray, starts: np.ndarray, n_groups: int, present: np.ndarray) -> np.ndarray:
-    """Sums of consecutive row blocks: rows ``starts[i]`` .. next start belong to group ``present[i]``."""
+    """Sums of consecutive row blocks: rows ``starts[i]`` .. next start belong to group ``present[i]``.
+
+    Summed in the values' own type (float32 readings: a few hundred users' sums keep seven
+    significant digits, ten times finer than the 0.01 kWh they are read in) and returned as float64:
+    asking reduceat for float64 converts element by element and costs ten times as long."""
     out = np.zeros((n_groups, values.shape[1]), dtype=np.float64)
     if len(starts):
-        out[present] = np.add.reduceat(values, starts, axis=0, dtype=np.float64)
+        out[present] = np.add.reduceat(values, starts, axis=0)
     return out
 
 
@@ -75,13 +79,13 @@ def supply_profile(supplied: np.ndarray) -> np.ndarray:
 
 
 def estimates_for_missing(
-    readings: np.ndarray, area_of_user: np.ndarray, profile: np.ndarray
+    readings: np.ndarray, area_of_user: np.ndarray, profile: np.ndarray, missing: np.ndarray | None = None
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(users, days, kWh) of every reading that is missing, estimated as the user's share of the
     area's use on the days it was read times the area's profile on the missing day; the user's own
     mean where the area meter did not read either. Only missing cells are touched: about one in a
     hundred."""
-    users, days = np.nonzero(np.isnan(readings))
+    users, days = np.nonzero(np.isnan(readings) if missing is None else missing)
     means = user_means(readings)
     if not len(users):
         return users, days, np.zeros(0)
@@ -111,11 +115,12 @@ def line_loss(supplied: np.ndarray, readings: np.ndarray, area_of_user: np.ndarr
         raise ValueError("readings must be grouped by area (area_of_user sorted)")
     present_areas, starts = np.unique(area_of_user, return_index=True)
     supplied = supplied.astype(np.float64)
-    users_out, days_out, values = estimates_for_missing(readings, area_of_user, supply_profile(supplied))
+    missing = np.isnan(readings)
+    users_out, days_out, values = estimates_for_missing(readings, area_of_user, supply_profile(supplied), missing)
     cell = area_of_user[users_out] * n_days + days_out
     estimated = np.bincount(cell, weights=values, minlength=n_areas * n_days).reshape(n_areas, n_days)
     users_missing = np.bincount(cell, minlength=n_areas * n_days).reshape(n_areas, n_days).astype(np.int64)
-    read = group_sums(np.nan_to_num(readings), starts, n_areas, present_areas)
+    read = group_sums(np.where(missing, readings.dtype.type(0), readings), starts, n_areas, present_areas)
     sold = read + estimated
     users = np.bincount(area_of_user, minlength=n_areas)
     loss = supplied - sold

@@ -97,6 +97,18 @@ class UserScores:
     features: dict[str, np.ndarray]  # the FEATURES, plus raw figures for the reasons' wording
 
 
+def _zero_nan(x: np.ndarray, fill: float = 0.0) -> np.ndarray:
+    """``x`` with NaN replaced (``np.nan_to_num`` also looks for infinities and is far slower)."""
+    return np.where(np.isnan(x), fill, x)
+
+
+def _local(x: np.ndarray, first: np.ndarray, width: int) -> tuple[np.ndarray, np.ndarray]:
+    """Per row, the ``width`` columns from ``first`` on, and which of them exist."""
+    columns = first[:, None] + np.arange(width)[None, :]
+    inside = columns < x.shape[1]
+    return np.take_along_axis(x, np.minimum(columns, x.shape[1] - 1), axis=1), inside
+
+
 def _masked_mean(x: np.ndarray, mask: np.ndarray) -> np.ndarray:
     n = mask.sum(axis=1)
     return np.divide(np.where(mask, x, 0).sum(axis=1), n, out=np.zeros(len(x)), where=n > 0)
@@ -188,22 +200,25 @@ def score_users(
     peer_ratio = group_median(ratio, area) if len(users) else np.zeros(0)
     drop_peers = peer_ratio - ratio
     # The fall beyond the peers', back in kWh a day at the profile after the change.
-    profile_after = _masked_mean(np.nan_to_num(profile, nan=1.0), valid & after)
+    profile_after = _masked_mean(profile, valid & after)  # valid days have a profile: no NaN taken
     fall_kwh = np.where(active, (before_n * peer_ratio - after_n) * profile_after, 0.0)
-    area_supply_after = _masked_mean(np.nan_to_num(ll.supplied[area]), ll.usable[area] & after)
+    area_supply_after = _masked_mean(ll.supplied[area], ll.usable[area] & after)
     rise_kwh = np.nan_to_num(flags.step[area]) * area_supply_after
     explained = np.divide(fall_kwh, rise_kwh, out=np.zeros(len(users)), where=rise_kwh > 0)
 
     area_usable = ll.usable[area]
-    rate = np.nan_to_num(ll.rate[area])
-    corr = _correlation(np.nan_to_num(normalised), rate, valid & area_usable)
+    rate = _zero_nan(ll.rate[area])
+    corr = _correlation(_zero_nan(normalised), rate, valid & area_usable)
 
     near = read & (x <= np.maximum(rules.near_zero_kwh, rules.near_zero_share * before_kwh)[:, None])
     raised = flags.baseline[area] + np.maximum(np.nan_to_num(flags.step[area]), 0) / 2
     losing = area_usable & (ll.rate[area] > raised[:, None])
     near_run = np.where(active, longest_run(near & losing, read & area_usable), 0)
 
-    own_start, own_drop = own_step_down(normalised, valid, START_MIN_DAYS)
+    first = np.maximum(change_by_area[area] - LOCAL_DAYS, 0)
+    local, inside = _local(normalised, first, 2 * LOCAL_DAYS)
+    local_start, own_drop = own_step_down(local, inside & ~np.isnan(local), START_MIN_DAYS)
+    own_start = np.where(local_start >= 0, first + local_start, -1)
     start = np.where(active & (own_start >= 0) & (own_drop >= START_MIN_DROP), own_start, change_by_area[area])
 
     features = {
