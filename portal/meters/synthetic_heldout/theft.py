@@ -57,7 +57,7 @@ def tamper(rng: np.random.Generator, true_use: np.ndarray, kind: np.ndarray, sta
     n, days = true_use.shape
     inside = _window(start, days)
     shown = true_use.copy()
-    alpha = rng.uniform(0.2, 0.8, n)[:, None]
+    alpha = np.asarray(rng.uniform(0.2, 0.8, n))[:, None]
     alpha_t = rng.uniform(0.1, 0.9, (n, days))
     mean = _window_mean(true_use, start)
     day = np.arange(days)[None, :]
