@@ -24,7 +24,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from portal.meters import store
-from portal.meters.imports.columns import SPECS, DatasetSpec
+from portal.meters.imports import register
+from portal.meters.imports.columns import REGISTER_SPECS, SPECS, DatasetSpec
 from portal.meters.imports.parsing import FileRejected, parse
 from portal.meters.imports.reconcile import reconcile
 from portal.meters.imports.report import frame_of, render
@@ -87,7 +88,7 @@ def create_batch(
     actor: Any = None,
 ) -> ImportBatch:
     """A pending batch holding a copy of the original file (kept for as long as the batch)."""
-    if dataset not in SPECS:
+    if dataset not in SPECS and dataset not in REGISTER_SPECS:
         raise ValueError(f"unknown data set {dataset!r}")
     if on_error not in ImportBatch.OnError.values:
         raise ValueError(f"unknown on_error {on_error!r}")
@@ -142,6 +143,9 @@ def _import_locked(batch: ImportBatch, root: Path, say: Progress) -> None:
         message = _("Identical to batch #%(id)s, already imported: nothing changed.") % {"id": earlier.pk}
         _finish(batch, ImportBatch.Status.UNCHANGED, message=message)
         return
+    if batch.dataset in REGISTER_SPECS:
+        _import_register(batch, say)
+        return
     spec = SPECS[batch.dataset]
     say(5, _("Reading %(name)s") % {"name": batch.original_name})
     try:
@@ -155,7 +159,7 @@ def _import_locked(batch: ImportBatch, root: Path, say: Progress) -> None:
     _record_counts(batch, checked)
     if len(checked.problems):
         _attach_report(batch, checked.problems)
-    refusal = _refusal(batch, checked)
+    refusal = _refusal(batch, checked.rows_total, checked.rows_rejected, good=checked.readings is not None)
     if refusal is not None:
         _finish(batch, ImportBatch.Status.REJECTED, message=refusal)
         return
@@ -181,17 +185,71 @@ def _record_counts(batch: ImportBatch, checked: Validated) -> None:
         batch.date_from, batch.date_to = first_and_last_day(checked.readings)
 
 
-def _refusal(batch: ImportBatch, checked: Validated) -> str | None:
-    if checked.rows_total == 0:
+def _refusal(batch: ImportBatch, rows_total: int, rows_rejected: int, *, good: bool) -> str | None:
+    if rows_total == 0:
         return _("The file has no data rows.")
-    if checked.readings is None:
+    if not good:
         return _("No row of the file can be imported; see the error report.")
-    if batch.on_error == ImportBatch.OnError.REJECT_ALL and checked.rows_rejected:
+    if batch.on_error == ImportBatch.OnError.REJECT_ALL and rows_rejected:
         return _("%(bad)d of %(total)d rows are wrong and the whole file was refused, as asked.") % {
-            "bad": checked.rows_rejected,
-            "total": checked.rows_total,
+            "bad": rows_rejected,
+            "total": rows_total,
         }
     return None
+
+
+def _import_register(batch: ImportBatch, say: Progress) -> None:
+    """A register file: parse, check every row, then write areas or meters in one transaction."""
+    spec = REGISTER_SPECS[batch.dataset]
+    say(5, _("Reading %(name)s") % {"name": batch.original_name})
+    try:
+        parsed = parse(Path(batch.file.path), spec)
+    except FileRejected as exc:
+        _attach_report(batch, frame_of(exc.problems))
+        _finish(batch, ImportBatch.Status.REJECTED, message=exc.problems[0].reason)
+        return
+    say(30, _("Checking %(rows)d rows") % {"rows": parsed.rows})
+    today = timezone.localdate()
+    if batch.dataset == "register_areas":
+        checked = register.validate_areas(parsed, spec)
+    else:
+        areas = TransformerArea.objects.for_tenant(batch.tenant)
+        checked = register.validate_meters(
+            parsed,
+            spec,
+            dict(areas.values_list("code", "id")),
+            set(areas.exclude(supply_meter_no="").values_list("supply_meter_no", flat=True)),
+            today,
+        )
+    batch.rows_total, batch.rows_rejected, batch.rows_accepted = (
+        checked.rows_total,
+        checked.rows_rejected,
+        checked.rows_accepted,
+    )
+    if len(checked.problems):
+        _attach_report(batch, checked.problems)
+    refusal = _refusal(batch, checked.rows_total, checked.rows_rejected, good=len(checked.rows) > 0)
+    if refusal is not None:
+        _finish(batch, ImportBatch.Status.REJECTED, message=refusal)
+        return
+    say(50, _("Writing %(rows)d rows to the register") % {"rows": len(checked.rows)})
+    with transaction.atomic(durable=True):
+        if batch.dataset == "register_areas":
+            counts = register.write_areas(batch.tenant, checked)
+        else:
+            counts = register.write_meters(batch.tenant, checked, batch, today, say)
+        batch.rows_created, batch.rows_updated, batch.meters_moved = counts.created, counts.updated, counts.moved
+        message = _(
+            "%(accepted)d rows imported (%(created)d new, %(updated)d changed, %(moved)d meters moved to "
+            "another area), %(rejected)d refused."
+        ) % {
+            "accepted": checked.rows_accepted,
+            "created": counts.created,
+            "updated": counts.updated,
+            "moved": counts.moved,
+            "rejected": checked.rows_rejected,
+        }
+        _finish(batch, ImportBatch.Status.COMMITTED, message=message)
 
 
 def _attach_report(batch: ImportBatch, problems: Any) -> None:
@@ -240,6 +298,7 @@ def _finish(batch: ImportBatch, status: str, *, message: str = "") -> None:
     if status == ImportBatch.Status.FAILED:
         # Counts of a failed batch would describe rows that are not in the store.
         batch.rows_accepted = batch.rows_replaced = 0
+        batch.rows_created = batch.rows_updated = batch.meters_moved = 0
         batch.replaced = {}
     batch.save(
         update_fields=[
@@ -250,6 +309,9 @@ def _finish(batch: ImportBatch, status: str, *, message: str = "") -> None:
             "rows_accepted",
             "rows_rejected",
             "rows_replaced",
+            "rows_created",
+            "rows_updated",
+            "meters_moved",
             "replaced",
             "date_from",
             "date_to",
