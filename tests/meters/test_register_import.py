@@ -253,7 +253,10 @@ def test_the_command_imports_a_register_file_and_names_refusals(world: World, tm
 
 
 def test_villages_are_found_by_township_and_name(world: World, tmp_path: Path) -> None:
-    text = "台区编号,台区名称,乡镇/街道,村/社区\nA01,一号,新城镇,王庄村\nA02,二号,新城镇,王庄村\nA03,三号,大港街道,王庄村\n"
+    text = (
+        "台区编号,台区名称,乡镇/街道,村/社区\n"
+        "A01,一号,新城镇,王庄村\nA02,二号,新城镇,王庄村\nA03,三号,大港街道,王庄村\n"
+    )
     _areas(world, tmp_path, text)
     villages = Village.objects.for_tenant(world.binhai).order_by("township")
     assert list(villages.values_list("township", "name")) == [("大港街道", "王庄村"), ("新城镇", "王庄村")]
