@@ -9,6 +9,8 @@ or -1, first day of stealing), indexed like the arrays the screening was given. 
 - ``user_auc_h1_h4`` and ``user_auc_h1`` … ``user_auc_h6``: AUC of the user score, thieves of those
   types against honest users, within flagged areas;
 - ``top3_hit_rate``: flagged theft areas with a true thief among their three top-ranked users;
+- ``top3_share_h1`` … ``top3_share_h6``: the share of a type's thieves (in flagged areas) ranked in
+  the top three of their area — what the inspector visits first;
 - ``start_error_days_h1_h4``: median |suspected start − true start| of the h1–h4 thieves ranked in
   the top three of their area (what an inspector would back-bill from).
 """
@@ -64,6 +66,9 @@ def figures(result: Screening, truth: Truth) -> dict[str, float | int | None]:
     }
     for code, name in enumerate(THEFT_TYPES):
         out[f"user_auc_{name}"] = _rounded(auc(s.score[kind == code], honest))
+    for code, name in enumerate(THEFT_TYPES):
+        of_type = kind == code
+        out[f"top3_share_{name}"] = _rounded(top3[of_type].mean() if of_type.any() else np.nan)
     ranked_thieves = top3 & stealing
     errors = np.abs(s.start[ranked_thieves] - truth.user_start[s.user[ranked_thieves]])
     out["start_error_days_h1_h4"] = _rounded(float(np.median(errors)) if len(errors) else np.nan)

@@ -82,6 +82,16 @@ def _finite(value: Any) -> float | None:
     return None if math.isnan(v) else max(-1e9, min(1e9, v))
 
 
+def screen_tenant(tenant: Tenant, start: date, end: date, rules: ScreeningRules) -> tuple[Loaded, Screening]:
+    """The tenant's window and history from the store, screened under its rules (nothing saved)."""
+    flag_rules, score_rules = analytics_rules(rules)
+    data = load(tenant, start, end, rules.history_days)
+    result = screen(
+        data.supplied, data.readings, data.area_of_user, flag_rules, score_rules, judge_from=data.judge_from
+    )
+    return data, result
+
+
 def run_screening(
     tenant: Tenant,
     start: date,
@@ -91,14 +101,10 @@ def run_screening(
     progress: Callable[[float, str], None] | None = None,
 ) -> dict[str, Any]:
     rules = rules_for(tenant)
-    flag_rules, score_rules = analytics_rules(rules)
-    data = load(tenant, start, end, rules.history_days)
+    data, result = screen_tenant(tenant, start, end, rules)
     if progress:
         read = f"{len(data.area_ids)} areas, {len(data.meter_nos)} meters read"
         progress(10, f"{read}, {data.judge_from} days of history")
-    result = screen(
-        data.supplied, data.readings, data.area_of_user, flag_rules, score_rules, judge_from=data.judge_from
-    )
     if progress:
         progress(30, f"{int(result.flags.flagged.sum())} areas flagged")
     n = len(data.area_ids)

@@ -46,8 +46,7 @@ def flag_reasons(bits: int, step: float | None = None, step_t: float | None = No
         if step is not None and step_t is not None:
             lines.append(
                 _(
-                    "Loss rate stepped up by {step:.1f} points, {t:.0f} times what the area's own "
-                    "day-to-day noise would explain."
+                    "Loss rate stepped up by {step:.1f} points (t = {t:.0f} against the area's own day-to-day noise)."
                 ).format(step=step * 100, t=min(step_t, 999))
             )
         else:
