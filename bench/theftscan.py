@@ -287,9 +287,16 @@ def end_to_end(generator: str, seed: int) -> dict[str, Any]:
         "theftscan_run_s": command_s,
         **figures(result, _in_loaded_order(truth, area_codes, meter_nos, first, loaded)),
     }
+    summary = ("area_recall_ge_5pct", "area_recall_all", "area_precision", "user_auc_h1_h4", "top3_hit_rate")
     whole_loaded, whole = screen_tenant(tenant, first, last, rules_for(tenant))
     whole_figures = figures(whole, _in_loaded_order(truth, area_codes, meter_nos, first, whole_loaded))
-    out["whole_data_window"] = {k: whole_figures[k] for k in ("area_recall_all", "area_precision", "user_auc_h1_h4")}
+    out["whole_data_window"] = {k: whole_figures[k] for k in summary}
+    # The same window without the history read before it: what the screening did before issue 19.
+    no_history = rules_for(tenant)
+    no_history.history_days = 0
+    bare_loaded, bare = screen_tenant(tenant, window_start, last, no_history)
+    bare_figures = figures(bare, _in_loaded_order(truth, area_codes, meter_nos, first, bare_loaded))
+    out["window_without_history"] = {k: bare_figures[k] for k in summary}
     _common.log(f"{generator} {seed}: {out}")
     return out
 

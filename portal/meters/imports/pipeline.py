@@ -239,10 +239,15 @@ def _import_register(batch: ImportBatch, say: Progress) -> None:
         else:
             counts = register.write_meters(batch.tenant, checked, batch, today, say)
         batch.rows_created, batch.rows_updated, batch.meters_moved = counts.created, counts.updated, counts.moved
-        message = _(
-            "%(accepted)d rows imported (%(created)d new, %(updated)d changed, %(moved)d meters moved to "
-            "another area), %(rejected)d refused."
-        ) % {
+        template = (
+            _("%(accepted)d rows imported (%(created)d new, %(updated)d changed), %(rejected)d refused.")
+            if batch.dataset == "register_areas"
+            else _(
+                "%(accepted)d rows imported (%(created)d new, %(updated)d changed, %(moved)d meters moved to "
+                "another area), %(rejected)d refused."
+            )
+        )
+        message = template % {
             "accepted": checked.rows_accepted,
             "created": counts.created,
             "updated": counts.updated,
