@@ -203,3 +203,16 @@ def test_the_heat_map_places_every_area_with_a_position(screened: World, alice_c
     body = alice_client.get("/theftscan/map/").content.decode()
     assert body.count('r="6"') == located
     assert "窃电热力图" in body
+
+
+def test_the_report_dates_each_flagged_areas_rise_and_says_by_how_much(
+    screened: World, alice_client: Client
+) -> None:
+    from tests.theftscan.conftest import flagged_period
+
+    period = flagged_period(screened)
+    assert period.change_day is not None
+    assert period.step is not None
+    body = alice_client.get("/theftscan/report/", {"flagged": "1"}).content.decode()
+    # pct shows a rate as percent with one decimal: a step of 0.0523 reads "+5.2 个百分点".
+    assert f"{period.change_day:%Y-%m-%d} (+{period.step * 100:.1f} 个百分点)" in body
