@@ -205,9 +205,7 @@ def test_the_heat_map_places_every_area_with_a_position(screened: World, alice_c
     assert "窃电热力图" in body
 
 
-def test_the_report_dates_each_flagged_areas_rise_and_says_by_how_much(
-    screened: World, alice_client: Client
-) -> None:
+def test_the_report_dates_each_flagged_areas_rise_and_says_by_how_much(screened: World, alice_client: Client) -> None:
     from tests.theftscan.conftest import flagged_period
 
     period = flagged_period(screened)
