@@ -165,6 +165,7 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
     "tickets-sla-sweep": {"task": "portal.tickets.tasks.enqueue_sla_sweeps", "schedule": 10 * 60.0},
     "notifications-send-due": {"task": "portal.notifications.tasks.send_due", "schedule": 60.0},
     "meters-drop-folder": {"task": "portal.meters.tasks.enqueue_drop_folder_imports", "schedule": 24 * 60 * 60.0},
+    "meters-reconcile-store": {"task": "portal.meters.tasks.reconcile_meter_store", "schedule": 10 * 60.0},
     **beat_schedule(PROGRAMME_APPS),
 }
 

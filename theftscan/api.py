@@ -1,6 +1,8 @@
 """``/api/v1/theftscan/areas/`` and ``/api/v1/theftscan/suspects/``: screening results, read-only.
 
 Filters: ``area`` (area code), ``start`` / ``end`` (windows inside that date range), ``flagged``.
+Areas carry the step fit (``change_day`` — the first day of the higher loss, possibly before the
+window — ``step``, ``step_t``, ``noise``); suspects their suspected ``start_day``.
 Partner keys need the "theftscan" programme in their scope.
 """
 
@@ -71,12 +73,16 @@ class AreaPeriodSerializer(serializers.ModelSerializer):  # type: ignore[type-ar
             "flagged",
             "flag_reasons",
             "change_day",
+            "step",
+            "step_t",
+            "noise",
+            "history_from",
             "suspicion",
         ]
         read_only_fields = fields
 
     def get_flag_reasons(self, obj: AreaPeriod) -> list[str]:
-        return flag_reasons(obj.flag_reasons)
+        return flag_reasons(obj.flag_reasons, obj.step, obj.step_t)
 
 
 class SuspectSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
@@ -97,6 +103,7 @@ class SuspectSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
             "score",
             "rank_in_area",
             "rank_in_tenant",
+            "start_day",
             "reasons",
         ]
         read_only_fields = fields

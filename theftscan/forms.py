@@ -11,7 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from portal.core.forms import TenantForm, TenantModelForm
 from theftscan.models import BillingRule, Case, ScreeningRules
 
-DATE = forms.DateInput(attrs={"type": "date"})
+# A date input takes ISO values only; the Chinese locale would render 2025/03/21, which it shows as empty.
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class RunForm(forms.Form):
@@ -102,6 +103,7 @@ class RulesForm(TenantModelForm):
             "baseline_days",
             "persistence_days",
             "window_days",
+            "history_days",
             "suspects_per_area",
             "minutes_per_household_check",
         ]

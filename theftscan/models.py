@@ -36,16 +36,27 @@ class ScreeningRules(AuditedModel):
         _("loss-rate threshold"), max_digits=4, decimal_places=3, default=Decimal("0.100"), validators=_RATE
     )
     rise = models.DecimalField(
-        _("rise over own baseline"), max_digits=4, decimal_places=3, default=Decimal("0.025"), validators=_RATE
+        _("least step up of the loss rate"),
+        max_digits=4,
+        decimal_places=3,
+        default=Decimal("0.010"),
+        validators=_RATE,
+        help_text=_("A step is also judged against the area's own day-to-day noise."),
     )
     baseline_days = models.PositiveSmallIntegerField(
-        _("baseline days"), default=28, validators=[MinValueValidator(3), MaxValueValidator(365)]
+        _("least days before a step"), default=14, validators=[MinValueValidator(3), MaxValueValidator(365)]
     )
     persistence_days = models.PositiveSmallIntegerField(
         _("persistence (days)"), default=7, validators=[MinValueValidator(1), MaxValueValidator(90)]
     )
     window_days = models.PositiveSmallIntegerField(
         _("nightly window (days)"), default=90, validators=[MinValueValidator(14), MaxValueValidator(366)]
+    )
+    history_days = models.PositiveSmallIntegerField(
+        _("history read before the window (days)"),
+        default=90,
+        validators=[MaxValueValidator(365)],
+        help_text=_("The level before a theft that began before the window is read from these days."),
     )
     suspects_per_area = models.PositiveSmallIntegerField(
         _("suspects kept per area"), default=10, validators=[MinValueValidator(1), MaxValueValidator(100)]
@@ -104,6 +115,10 @@ class AreaPeriod(TenantOwnedModel):
     flag_reasons = models.PositiveSmallIntegerField(_("flag reasons"), default=0)
     longest_run = models.PositiveSmallIntegerField(_("longest run of days over"), default=0)
     change_day = models.DateField(_("loss rose from"), null=True, blank=True)
+    step = models.FloatField(_("step up of the loss rate"), null=True)
+    step_t = models.FloatField(_("step against own noise (t)"), null=True)
+    noise = models.FloatField(_("day-to-day noise of the loss rate"), null=True)
+    history_from = models.DateField(_("history read from"), null=True, blank=True)
     suspicion = models.FloatField(_("suspicion"), default=0)
     job_run = models.ForeignKey("jobs.JobRun", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
 
@@ -129,6 +144,7 @@ class Suspect(TenantOwnedModel):
     rank_in_area = models.PositiveIntegerField(_("rank in area"))
     rank_in_tenant = models.PositiveIntegerField(_("rank in unit"))
     reasons = models.PositiveSmallIntegerField(_("reasons"), default=0)
+    start_day = models.DateField(_("suspected start"), null=True, blank=True)
     features = models.JSONField(_("figures"), default=dict)
 
     class Meta:

@@ -1,15 +1,18 @@
 """Load a tenant's window from the meter store, screen it, and upsert the results under unique keys.
 
-The arithmetic is one vectorised call for the whole tenant (``analytics.screen``); the writes go in
-chunks of areas, each chunk its own transaction, with progress reported after each. Rerunning the
-same window replaces its rows (update on conflict) and drops suspects no longer ranked.
+The store is read from ``history_days`` before the window (the tenant's rules) to its end: the step
+fit needs the level before a theft, also when the theft began before the window. The arithmetic is
+one vectorised call for the whole tenant (``analytics.screen``); the writes go in chunks of areas,
+each chunk its own transaction, with progress reported after each. Only the window's days become
+``AreaDay`` rows. Rerunning the same window replaces its rows (update on conflict) and drops suspects
+no longer ranked.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import numpy as np
@@ -32,7 +35,8 @@ BATCH = 5000
 class Loaded:
     area_ids: np.ndarray
     area_codes: np.ndarray
-    dates: np.ndarray
+    dates: np.ndarray  # every day read: history, then the window
+    judge_from: int  # column of the window's first day
     supplied: np.ndarray
     meter_nos: np.ndarray
     meter_ids: np.ndarray
@@ -40,29 +44,53 @@ class Loaded:
     area_of_user: np.ndarray
 
 
-def load(tenant: Tenant, start: date, end: date) -> Loaded:
-    """The tenant's areas and meters from the database, their readings from the store."""
+def load(tenant: Tenant, start: date, end: date, history_days: int = 0) -> Loaded:
+    """The tenant's areas and meters from the database, their readings from the store, from
+    ``history_days`` before ``start`` (history days before the first supply reading are dropped)."""
     areas = list(TransformerArea.objects.for_tenant(tenant).order_by("code").values_list("id", "code"))
     area_ids = np.array([a[0] for a in areas], dtype=np.int64)
     area_codes = np.array([a[1] for a in areas], dtype=str)
-    supply = read_matrix(tenant.id, "area_daily", start, end, keys=list(area_codes))
-    supplied = np.full((len(areas), len(supply.dates)), np.nan, dtype=np.float32)
+    supply = read_matrix(tenant.id, "area_daily", start - timedelta(days=history_days), end, keys=list(area_codes))
+    history = history_days
+    read_any = ~np.isnan(supply.values).all(axis=0) if len(supply.keys) else np.zeros(len(supply.dates), bool)
+    # Days before the first supply reading are no history at all (a new tenant, a short store).
+    first = int(np.argmax(read_any)) if history and read_any[:history].any() else history
+    history -= first
+    read_from = start - timedelta(days=history)
+    supplied = np.full((len(areas), len(supply.dates) - first), np.nan, dtype=np.float32)
     pos = np.searchsorted(area_codes, supply.keys)
-    supplied[pos] = supply.values
+    supplied[pos] = supply.values[:, first:]
     meters = list(Meter.objects.for_tenant(tenant).filter(area__isnull=False).values_list("meter_no", "id", "area_id"))
     meters.sort()
     meter_nos = np.array([m[0] for m in meters], dtype=str)
     meter_ids = np.array([m[1] for m in meters], dtype=np.int64)
     area_index = np.searchsorted(area_ids, np.array([m[2] for m in meters], dtype=np.int64))
-    matrix = read_matrix(tenant.id, "meter_daily", start, end, keys=list(meter_nos))
+    matrix = read_matrix(tenant.id, "meter_daily", read_from, end, keys=list(meter_nos))
     readings = np.full((len(meter_nos), len(matrix.dates)), np.nan, dtype=np.float32)
     readings[np.searchsorted(meter_nos, matrix.keys)] = matrix.values
-    return Loaded(area_ids, area_codes, supply.dates, supplied, meter_nos, meter_ids, readings, area_index)
+    dates = supply.dates[first:]
+    return Loaded(area_ids, area_codes, dates, history, supplied, meter_nos, meter_ids, readings, area_index)
 
 
 def _num(value: Any) -> float | None:
     v = float(value)
     return None if math.isnan(v) else v
+
+
+def _finite(value: Any) -> float | None:
+    """A t-statistic for the database: a noiseless step (t = inf) is stored as a large finite number."""
+    v = float(value)
+    return None if math.isnan(v) else max(-1e9, min(1e9, v))
+
+
+def screen_tenant(tenant: Tenant, start: date, end: date, rules: ScreeningRules) -> tuple[Loaded, Screening]:
+    """The tenant's window and history from the store, screened under its rules (nothing saved)."""
+    flag_rules, score_rules = analytics_rules(rules)
+    data = load(tenant, start, end, rules.history_days)
+    result = screen(
+        data.supplied, data.readings, data.area_of_user, flag_rules, score_rules, judge_from=data.judge_from
+    )
+    return data, result
 
 
 def run_screening(
@@ -74,16 +102,15 @@ def run_screening(
     progress: Progress | None = None,
 ) -> dict[str, Any]:
     rules = rules_for(tenant)
-    flag_rules, score_rules = analytics_rules(rules)
-    data = load(tenant, start, end)
+    data, result = screen_tenant(tenant, start, end, rules)
     if progress:
         progress(
             10,
-            gettext_noop("%(areas)d areas and %(meters)d meters read."),
+            gettext_noop("%(areas)d areas and %(meters)d meters read, with %(days)d days of history."),
             areas=len(data.area_ids),
             meters=len(data.meter_nos),
+            days=data.judge_from,
         )
-    result = screen(data.supplied, data.readings, data.area_of_user, flag_rules, score_rules)
     if progress:
         progress(30, gettext_noop("%(n)d areas flagged."), n=int(result.flags.flagged.sum()))
     n = len(data.area_ids)
@@ -121,6 +148,7 @@ def _write_chunk(
 ) -> None:
     ll = r.loss
     days = [d.astype(date) for d in data.dates]
+    window_columns = range(data.judge_from, len(days))
     day_rows = [
         AreaDay(
             tenant=tenant,
@@ -136,7 +164,7 @@ def _write_chunk(
             status=int(ll.status[a, d]),
         )
         for a in chunk
-        for d in range(len(days))
+        for d in window_columns
     ]
     AreaDay.objects.bulk_create(
         day_rows,
@@ -196,6 +224,10 @@ def _period(
         flag_reasons=int(r.flags.reasons[a]),
         longest_run=int(r.flags.longest_run[a]),
         change_day=days[change] if r.flags.flagged[a] and change >= 0 else None,
+        step=_num(r.flags.step[a]),
+        step_t=_finite(r.flags.step_t[a]),
+        noise=_num(r.flags.noise[a]),
+        history_from=days[0] if data.judge_from else None,
         suspicion=float(r.suspicion[a]),
         job_run_id=run_id,
     )
@@ -221,6 +253,7 @@ def _write_suspects(
                 rank_in_area=int(s.rank_in_area[i]),
                 rank_in_tenant=int(s.rank_in_tenant[i]),
                 reasons=int(s.reasons[i]),
+                start_day=data.dates[s.start[i]].astype(date),
                 features=features,
             )
         )
@@ -229,7 +262,7 @@ def _write_suspects(
         batch_size=BATCH,
         update_conflicts=True,
         unique_fields=["tenant", "period", "meter_no"],
-        update_fields=["score", "rank_in_area", "rank_in_tenant", "reasons", "features", "meter", "area"],
+        update_fields=["score", "rank_in_area", "rank_in_tenant", "reasons", "start_day", "features", "meter", "area"],
     )
     kept = {(row.period_id, row.meter_no) for row in rows}
     stale = (

@@ -37,10 +37,18 @@ def suspect_reasons(bits: int, features: dict[str, Any]) -> list[str]:
     return lines
 
 
-def flag_reasons(bits: int) -> list[str]:
+def flag_reasons(bits: int, step: float | None = None, step_t: float | None = None) -> list[str]:
+    """One sentence per flag bit; the step's size and its t against the area's own noise when known."""
     lines: list[str] = []
     if bits & FlagReason.HIGH_RATE:
         lines.append(_("Loss rate above the threshold for the required days."))
     if bits & FlagReason.RISE:
-        lines.append(_("Loss rate risen above the area's own baseline for the required days."))
+        if step is not None and step_t is not None:
+            lines.append(
+                _(
+                    "Loss rate stepped up by {step:.1f} points (t = {t:.0f} against the area's own day-to-day noise)."
+                ).format(step=step * 100, t=min(step_t, 999))
+            )
+        else:
+            lines.append(_("Loss rate stepped up against the area's own level and noise."))
     return lines

@@ -36,7 +36,7 @@ def rules_for(tenant: Tenant) -> ScreeningRules:
 
 def analytics_rules(rules: ScreeningRules) -> tuple[FlagRules, ScoreRules]:
     flag = FlagRules(float(rules.threshold), float(rules.rise), rules.baseline_days, rules.persistence_days)
-    return flag, ScoreRules(persistence_days=rules.persistence_days, rise=float(rules.rise))
+    return flag, ScoreRules(persistence_days=rules.persistence_days)
 
 
 def ensure_billing_rules(tenant: Tenant) -> None:
@@ -170,6 +170,17 @@ def record_result(
     with transaction.atomic():
         save_audited(case, actor)
     return case
+
+
+def back_billing_period(case: Case) -> dict[str, date]:
+    """The calculator's default period: from the suspect's start day to the day it was checked (else
+    the last day screened). The inspection may establish another; the form lets it be changed."""
+    suspect = case.suspect
+    initial: dict[str, date] = {}
+    if suspect is not None and suspect.start_day is not None:
+        initial["start"] = suspect.start_day
+        initial["end"] = case.checked_on or suspect.period.end
+    return initial
 
 
 def save_calculation(case: Case, actor: Any, rule: BillingRule, inputs: dict[str, Any], result: Result) -> Case:

@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.contrib import admin
 
 from portal.core.admin import TenantScopedAdmin
-from portal.meters.models import Feeder, ImportBatch, Meter, TransformerArea, Village
+from portal.meters.models import Feeder, ImportBatch, Meter, MeterMove, TransformerArea, Village
 
 
 @admin.register(Feeder)
@@ -29,6 +29,20 @@ class MeterAdmin(TenantScopedAdmin):
     list_display = ["meter_no", "customer_type", "area", "status"]
     list_filter = ["customer_type", "status"]
     search_fields = ["meter_no"]
+
+
+@admin.register(MeterMove)
+class MeterMoveAdmin(TenantScopedAdmin):
+    """Read-only: moves are written by register imports."""
+
+    list_display = ["meter", "from_area", "to_area", "moved_on", "batch"]
+    list_select_related = ["meter", "from_area", "to_area"]
+
+    def has_add_permission(self, request: object) -> bool:  # type: ignore[override]
+        return False
+
+    def has_change_permission(self, request: object, obj: object = None) -> bool:  # type: ignore[override]
+        return False
 
 
 @admin.register(ImportBatch)

@@ -1,8 +1,9 @@
-"""``/api/v1/meters/``: meters and areas (read-only, masked) and reading-file imports.
+"""``/api/v1/meters/``: meters and areas (read-only, masked), reading-file and register imports.
 
-``POST /api/v1/meters/readings/imports/`` (multipart: dataset, file, on_error) keeps the file on a
-pending batch, queues ``meters.import`` and answers 202 with the batch and job run ids. Writing
-needs RUN_JOBS — partner keys (read-only, VIEW) cannot upload.
+``POST /api/v1/meters/readings/imports/`` and ``POST /api/v1/meters/register/imports/`` (multipart:
+dataset, file, on_error) keep the file on a pending batch, queue ``meters.import`` and answer 202
+with the batch and job run ids; ``GET`` on either lists its own batches with their progress (the
+job run) and counts. Writing needs RUN_JOBS — partner keys (read-only, VIEW) cannot upload.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from portal.api.serializers import TenantModelSerializer
 from portal.api.viewsets import TenantReadOnlyViewSet
 from portal.meters import services
 from portal.meters.forms import check_upload
-from portal.meters.models import Dataset, ImportBatch, Meter, TransformerArea
+from portal.meters.models import READING_DATASETS, REGISTER_DATASETS, ImportBatch, Meter, TransformerArea
 from portal.tenancy.roles import Capability
 
 
@@ -71,6 +72,9 @@ class ImportBatchSerializer(serializers.ModelSerializer):  # type: ignore[type-a
             "rows_rejected",
             "rows_replaced",
             "replaced",
+            "rows_created",
+            "rows_updated",
+            "meters_moved",
             "date_from",
             "date_to",
             "message",
@@ -82,7 +86,7 @@ class ImportBatchSerializer(serializers.ModelSerializer):  # type: ignore[type-a
 
 
 class ImportUploadSerializer(serializers.Serializer):  # type: ignore[type-arg]
-    dataset = serializers.ChoiceField(choices=Dataset.choices)
+    dataset = serializers.ChoiceField(choices=[(d.value, d.label) for d in READING_DATASETS])
     file = serializers.FileField()
     on_error = serializers.ChoiceField(choices=ImportBatch.OnError.choices, default=ImportBatch.OnError.KEEP_GOOD)
 
@@ -106,8 +110,15 @@ class AreaViewSet(TenantReadOnlyViewSet):
     lookup_value_regex = r"\d+"
 
 
+class RegisterUploadSerializer(ImportUploadSerializer):
+    dataset = serializers.ChoiceField(choices=[(d.value, d.label) for d in REGISTER_DATASETS])
+
+
 class ImportBatchViewSet(TenantReadOnlyViewSet):
-    queryset = ImportBatch.objects.all()
+    """Reading-file imports: ``meter_daily``, ``area_daily``, ``interval``."""
+
+    queryset = ImportBatch.objects.filter(dataset__in=READING_DATASETS)
+    upload_serializer: type[ImportUploadSerializer] = ImportUploadSerializer
     serializer_class = ImportBatchSerializer
     filterset_fields = ["dataset", "status"]
     http_method_names = ["get", "post", "head", "options"]
@@ -116,7 +127,7 @@ class ImportBatchViewSet(TenantReadOnlyViewSet):
     lookup_value_regex = r"\d+"
 
     def create(self, request: Request) -> Response:
-        payload = ImportUploadSerializer(data=request.data)
+        payload = self.upload_serializer(data=request.data)
         payload.is_valid(raise_exception=True)
         data = payload.validated_data
         batch, run = services.start_upload_import(
@@ -131,7 +142,15 @@ class ImportBatchViewSet(TenantReadOnlyViewSet):
         return Response(body, status=status.HTTP_202_ACCEPTED)
 
 
+class RegisterImportViewSet(ImportBatchViewSet):
+    """Register imports: ``register_areas``, ``register_meters`` (docs/meter-data.md)."""
+
+    queryset = ImportBatch.objects.filter(dataset__in=REGISTER_DATASETS)
+    upload_serializer = RegisterUploadSerializer
+
+
 # Longer prefixes first: "meters/{pk}" must not swallow "meters/areas".
 router.register("meters/readings/imports", ImportBatchViewSet, basename="meter-import")
+router.register("meters/register/imports", RegisterImportViewSet, basename="meter-register-import")
 router.register("meters/areas", AreaViewSet, basename="meter-area")
 router.register("meters", MeterViewSet, basename="meter")

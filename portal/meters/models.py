@@ -138,10 +138,54 @@ class Meter(AuditedModel):
         return self.meter_no
 
 
+class MeterMove(TenantOwnedModel):
+    """A meter moved from one transformer area to another: its area history, dated.
+
+    Readings are keyed by meter number, so a move changes nothing in the store; this row says from
+    which day the meter's use belongs to its new area."""
+
+    meter = models.ForeignKey(Meter, verbose_name=_("meter"), on_delete=models.CASCADE, related_name="moves")
+    from_area = models.ForeignKey(
+        TransformerArea,
+        verbose_name=_("from area"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    to_area = models.ForeignKey(
+        TransformerArea, verbose_name=_("to area"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    moved_on = models.DateField(_("moved on"))
+    batch = models.ForeignKey(
+        "meters.ImportBatch",
+        verbose_name=_("import"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["meter", "-moved_on", "-id"]
+        indexes = [models.Index(fields=["tenant", "meter", "moved_on"])]
+        verbose_name = _("meter move")
+        verbose_name_plural = _("meter moves")
+
+    def __str__(self) -> str:
+        return f"{self.meter_id} {self.moved_on}"
+
+
 class Dataset(models.TextChoices):
     METER_DAILY = "meter_daily", _("Daily consumption per meter (kWh)")
     AREA_DAILY = "area_daily", _("Daily energy supplied per transformer area (kWh)")
     INTERVAL = "interval", _("Interval load (kW)")
+    REGISTER_AREAS = "register_areas", _("Register: transformer areas")
+    REGISTER_METERS = "register_meters", _("Register: meters")
+
+
+REGISTER_DATASETS = (Dataset.REGISTER_AREAS, Dataset.REGISTER_METERS)
+READING_DATASETS = (Dataset.METER_DAILY, Dataset.AREA_DAILY, Dataset.INTERVAL)
 
 
 class ImportBatch(TenantOwnedModel):
@@ -176,6 +220,10 @@ class ImportBatch(TenantOwnedModel):
     rows_accepted = models.PositiveIntegerField(_("rows accepted"), default=0)
     rows_rejected = models.PositiveIntegerField(_("rows rejected"), default=0)
     rows_replaced = models.PositiveIntegerField(_("values replaced"), default=0)
+    # Register imports: rows that created a new area or meter, changed an existing one, moved a meter.
+    rows_created = models.PositiveIntegerField(_("rows created"), default=0)
+    rows_updated = models.PositiveIntegerField(_("rows updated"), default=0)
+    meters_moved = models.PositiveIntegerField(_("meters moved"), default=0)
     date_from = models.DateField(_("first day"), null=True, blank=True)
     date_to = models.DateField(_("last day"), null=True, blank=True)
     report_file = models.FileField(_("error report"), upload_to="meter-imports/reports/%Y/%m/", blank=True)
@@ -195,3 +243,7 @@ class ImportBatch(TenantOwnedModel):
 
     def __str__(self) -> str:
         return f"{self.get_dataset_display()} · {self.original_name}"
+
+    @property
+    def is_register(self) -> bool:
+        return self.dataset in REGISTER_DATASETS

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from portal.jobs.models import JobRun
 from portal.jobs.runner import enqueue
 from portal.meters.imports import create_batch, import_file
-from portal.meters.imports.columns import SPECS
+from portal.meters.imports.columns import ALL_DATASETS
 from portal.meters.models import ImportBatch
 from portal.tenancy.models import Tenant
 
@@ -72,17 +72,19 @@ def drop_folder(tenant: Tenant) -> Path:
 
 
 def dataset_of(name: str) -> str | None:
-    """Which data set a dropped file holds, from its name: ``meter_daily-2024-03.csv`` etc."""
+    """Which data set a dropped file holds, from its name: ``meter_daily-2024-03.csv``,
+    ``register_meters-0301.xlsx`` etc."""
     stem = name.lower()
     # Longest first, so a future "interval_30" never reads as "interval".
-    for dataset in sorted(SPECS, key=len, reverse=True):
+    for dataset in sorted(ALL_DATASETS, key=len, reverse=True):
         if stem.startswith(dataset):
             return dataset
     return None
 
 
 def dropped_files(tenant: Tenant) -> tuple[list[DroppedFile], list[Path]]:
-    """(files to import, oldest first; files whose name names no data set)."""
+    """(files to import — the register first, areas before meters, then readings, each oldest first;
+    files whose name names no data set). A night's readings may be of meters its register adds."""
     folder = drop_folder(tenant)
     if not folder.is_dir():
         return [], []
@@ -96,6 +98,7 @@ def dropped_files(tenant: Tenant) -> tuple[list[DroppedFile], list[Path]]:
             unknown.append(path)
         else:
             found.append(DroppedFile(path, dataset))
+    found.sort(key=lambda dropped: ALL_DATASETS.index(dropped.dataset))  # stable: oldest first within
     return found, unknown
 
 

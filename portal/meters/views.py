@@ -17,7 +17,7 @@ from portal.audit.actions import record_personal_read
 from portal.audit.masking import mask
 from portal.audit.models import PersonalDataAccess
 from portal.core.views import TenantObjectMixin, TenantRequiredMixin
-from portal.meters import services
+from portal.meters import formats, services
 from portal.meters.forms import ImportForm
 from portal.meters.models import Dataset, ImportBatch, Meter, TransformerArea
 from portal.tenancy.roles import Capability
@@ -46,12 +46,13 @@ class ImportCreateView(TenantRequiredMixin, View):
     template_name = "meters/import_form.html"
 
     def get(self, request: HttpRequest) -> HttpResponse:
-        return render(request, self.template_name, {"form": ImportForm()})
+        return render(request, self.template_name, {"form": ImportForm(), "formats": formats.dataset_formats()})
 
     def post(self, request: HttpRequest) -> HttpResponse:
         form = ImportForm(request.POST, request.FILES)
         if not form.is_valid():
-            return render(request, self.template_name, {"form": form}, status=400)
+            context = {"form": form, "formats": formats.dataset_formats()}
+            return render(request, self.template_name, context, status=400)
         batch, _run = services.start_upload_import(
             self.tenant,
             form.cleaned_data["dataset"],
@@ -61,6 +62,24 @@ class ImportCreateView(TenantRequiredMixin, View):
             actor=request.user,
         )
         return redirect("meters:import-detail", pk=batch.pk)
+
+
+class ImportFormatsView(TenantRequiredMixin, View):
+    """What each data set's file looks like: columns, accepted headers, a sample to download."""
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        return render(request, "meters/import_formats.html", {"formats": formats.dataset_formats()})
+
+
+class ImportSampleView(TenantRequiredMixin, View):
+    """``?dataset=register_meters``: the data set's sample file (no tenant data in it)."""
+
+    def get(self, request: HttpRequest) -> FileResponse:
+        dataset = request.GET.get("dataset", "")
+        path = formats.sample_path(dataset)
+        if path is None:
+            raise Http404("No sample for this data set.")
+        return FileResponse(path.open("rb"), as_attachment=True, filename=f"{dataset}-sample.csv")
 
 
 class ImportDetailView(TenantObjectMixin, DetailView):  # type: ignore[type-arg]
@@ -151,6 +170,7 @@ class MeterDetailView(TenantObjectMixin, DetailView):  # type: ignore[type-arg]
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context["show_personal"] = _personal(self.request, [self.object])
+        context["moves"] = list(self.object.moves.select_related("from_area", "to_area").order_by("-moved_on", "-id"))
         return context
 
 

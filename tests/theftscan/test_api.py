@@ -83,3 +83,25 @@ class TestSuspectEndpoint(EndpointContract):
             tenant=tenant, period=period, area=period.area, meter_no=f"M{n:03d}", score=0.9, rank_in_area=1,
             rank_in_tenant=n + 1,
         )  # fmt: skip
+
+
+def test_the_api_gives_each_area_its_step_and_each_suspect_its_start_day(
+    screened: World, theftscan_partner_api: APIClient
+) -> None:
+    period = flagged_period(screened)
+    area = next(
+        r
+        for r in theftscan_partner_api.get("/api/v1/theftscan/areas/", {"flagged": "true"}).json()["results"]
+        if r["area_code"] == period.area.code
+    )
+    assert (area["change_day"], area["step"], area["noise"]) == (
+        period.change_day.isoformat() if period.change_day else None,
+        period.step,
+        period.noise,
+    )
+    assert area["step"] > 0.01  # the tenant's least step (1 point) was passed
+    assert any("线损率上升" in line and "个百分点" in line for line in area["flag_reasons"])
+    suspect = top_suspect(screened)
+    row = theftscan_partner_api.get("/api/v1/theftscan/suspects/", {"area": suspect.area.code}).json()["results"][0]
+    assert suspect.start_day is not None
+    assert row["start_day"] == suspect.start_day.isoformat()

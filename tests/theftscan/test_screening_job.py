@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -93,3 +93,27 @@ def test_the_nightly_task_queues_one_screening_per_tenant_with_areas(screened: W
     assert run.tenant == screened.binhai
     start, end = date.fromisoformat(run.params["start"]), date.fromisoformat(run.params["end"])
     assert (end - start).days + 1 == 90
+
+
+def test_a_window_starting_after_the_thefts_began_dates_them_from_the_history_read_before_it(
+    screened: World, tmp_path: Path
+) -> None:
+    # The generator starts every theft between day 10 and 21 of the 42; this window starts on day 25.
+    late = START + timedelta(days=25)
+    with strict_scope():
+        run_screening(screened.binhai, late, END)
+    truth = json.loads((tmp_path / "gen" / "truth.json").read_text())
+    big = {a["area_code"]: date.fromisoformat(a["start"]) for a in truth["theft_areas"] if a["stolen_share"] >= 0.05}
+    periods = AreaPeriod.objects.for_tenant(screened.binhai).filter(start=late, flagged=True).select_related("area")
+    found = {p.area.code: p for p in periods}
+    assert set(big) <= set(found)
+    for code, began in big.items():
+        period = found[code]
+        assert period.history_from == START  # the store has nothing before START
+        assert period.change_day is not None
+        assert period.change_day < late
+        assert abs((period.change_day - began).days) <= 7  # thieves start within a week of the area
+        assert period.step is not None
+        assert period.step > 0.01
+    suspects = Suspect.objects.for_tenant(screened.binhai).filter(period__start=late)
+    assert not suspects.filter(start_day__isnull=True).exists()

@@ -186,6 +186,7 @@ def test_alice_changes_the_rules_and_bad_values_are_refused(
             "baseline_days": 21,
             "persistence_days": 5,
             "window_days": 60,
+            "history_days": 120,
             "suspects_per_area": 5,
             "minutes_per_household_check": 30,
         },
@@ -193,7 +194,8 @@ def test_alice_changes_the_rules_and_bad_values_are_refused(
     assert ok.status_code == 302
     from theftscan.services import rules_for
 
-    assert str(rules_for(screened.binhai).threshold) == "0.080"
+    saved = rules_for(screened.binhai)
+    assert (str(saved.threshold), saved.history_days) == ("0.080", 120)
 
 
 def test_the_heat_map_places_every_area_with_a_position(screened: World, alice_client: Client) -> None:
@@ -201,3 +203,14 @@ def test_the_heat_map_places_every_area_with_a_position(screened: World, alice_c
     body = alice_client.get("/theftscan/map/").content.decode()
     assert body.count('r="6"') == located
     assert "窃电热力图" in body
+
+
+def test_the_report_dates_each_flagged_areas_rise_and_says_by_how_much(screened: World, alice_client: Client) -> None:
+    from tests.theftscan.conftest import flagged_period
+
+    period = flagged_period(screened)
+    assert period.change_day is not None
+    assert period.step is not None
+    body = alice_client.get("/theftscan/report/", {"flagged": "1"}).content.decode()
+    # pct shows a rate as percent with one decimal: a step of 0.0523 reads "+5.2 个百分点".
+    assert f"{period.change_day:%Y-%m-%d} (+{period.step * 100:.1f} 个百分点)" in body

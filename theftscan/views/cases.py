@@ -71,14 +71,15 @@ class CaseView(TenantRequiredMixin, View):
             "reason_lines": suspect_reasons(case.suspect.reasons, case.suspect.features) if case.suspect else [],
             "result_form": extra.pop("result_form", None)
             or ResultForm(tenant=self.tenant, initial={"result": case.result, "finding": case.finding}),
-            "calc_form": extra.pop("calc_form", None) or CalculatorForm(tenant=self.tenant),
+            "calc_form": extra.pop("calc_form", None)
+            or CalculatorForm(tenant=self.tenant, initial=services.back_billing_period(case)),
             "can_work": self.can(Capability.WORK_TICKETS),
             **extra,
         }
 
     def case(self, pk: int) -> Case:
         return get_object_or_404(
-            Case.objects.for_tenant(self.tenant).select_related("area", "ticket", "suspect"), pk=pk
+            Case.objects.for_tenant(self.tenant).select_related("area", "ticket", "suspect__period"), pk=pk
         )
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:

@@ -123,6 +123,8 @@ HEADER = (
     gettext_lazy("loss rate"),
     gettext_lazy("trend per 30 days"),
     gettext_lazy("flagged"),
+    gettext_lazy("loss rose from"),
+    gettext_lazy("step up of the loss rate"),
     gettext_lazy("suspicion"),
 )
 
@@ -138,6 +140,8 @@ def _export_rows(rows: Any) -> list[list[Any]]:
             None if p.loss_rate is None else round(p.loss_rate, 4),
             None if p.trend is None else round(p.trend, 4),
             _("yes") if p.flagged else _("no"),
+            p.change_day.isoformat() if p.change_day else None,
+            None if p.step is None or not p.flagged else round(p.step, 4),
             round(p.suspicion, 3),
         ]
         for p in rows
@@ -216,7 +220,7 @@ class AreaView(TenantRequiredMixin, View):
                 "area": area,
                 "window": window,
                 "period": period,
-                "flag_lines": flag_reasons(period.flag_reasons) if period else [],
+                "flag_lines": flag_reasons(period.flag_reasons, period.step, period.step_t) if period else [],
                 "curves": curves,
                 "problems": problems,
                 "suspects": suspects,

@@ -22,7 +22,7 @@ import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 from django.utils.translation import gettext as _
 
-from portal.meters.imports.columns import DatasetSpec, canonical, chinese_name
+from portal.meters.imports.columns import DatasetSpec, RegisterSpec, canonical, chinese_name
 from portal.meters.imports.report import Problem
 
 
@@ -47,7 +47,10 @@ class ParsedFile:
         return len(self.row_numbers)
 
 
-def parse(path: Path, spec: DatasetSpec) -> ParsedFile:
+Spec = DatasetSpec | RegisterSpec
+
+
+def parse(path: Path, spec: Spec) -> ParsedFile:
     with path.open("rb") as handle:
         magic = handle.read(4)
     if magic == b"PAR1":
@@ -60,13 +63,15 @@ def parse(path: Path, spec: DatasetSpec) -> ParsedFile:
 # --- headers ------------------------------------------------------------------------------------
 
 
-def _map_headers(headers: Iterable[Any], spec: DatasetSpec) -> dict[str, tuple[int, str]]:
-    """canonical name -> (column position, header as written), for the spec's required columns."""
+def _map_headers(headers: Iterable[Any], spec: Spec) -> dict[str, tuple[int, str]]:
+    """canonical name -> (column position, header as written), for the spec's required and optional
+    columns found in the file."""
     found: dict[str, tuple[int, str]] = {}
     problems: list[Problem] = []
+    wanted = (*spec.required, *spec.optional)
     for position, header in enumerate(headers):
         name = canonical(header)
-        if name not in spec.required:
+        if name not in wanted:
             continue  # other columns are allowed and ignored
         if name in found:
             problems.append(Problem(1, str(header), "", _("This column appears twice.")))
@@ -98,7 +103,7 @@ def _to_utf8(data: bytes) -> bytes:
     return text_bytes
 
 
-def _parse_csv(data: bytes, spec: DatasetSpec) -> ParsedFile:
+def _parse_csv(data: bytes, spec: Spec) -> ParsedFile:
     body = _to_utf8(data)
     first_line = body.split(b"\n", 1)[0].decode("utf-8").rstrip("\r")
     header_row = next(csv.reader([first_line]), [])
@@ -125,11 +130,12 @@ def _parse_csv(data: bytes, spec: DatasetSpec) -> ParsedFile:
     )
 
 
-def _read_csv_fast(body: bytes, names: dict[str, str], spec: DatasetSpec, on_bad_row: Any) -> pa.Table:
+def _read_csv_fast(body: bytes, names: dict[str, str], spec: Spec, on_bad_row: Any) -> pa.Table:
     """Let Arrow parse the numbers; if any does not parse, read that column as text for validation."""
     types = {header: pa.string() for header in names.values()}
     typed = dict(types)
-    typed[names[spec.value]] = pa.float64()
+    for name in spec.numeric:
+        typed[names[name]] = pa.float64()
     for column_types in (typed, types):
         try:
             return pacsv.read_csv(
@@ -195,7 +201,7 @@ def _cell_text(value: Any) -> str:
     return str(value).strip()
 
 
-def _parse_xlsx(path: Path, spec: DatasetSpec) -> ParsedFile:
+def _parse_xlsx(path: Path, spec: Spec) -> ParsedFile:
     from openpyxl import load_workbook
 
     workbook = load_workbook(path, read_only=True, data_only=True)
@@ -225,7 +231,7 @@ def _parse_xlsx(path: Path, spec: DatasetSpec) -> ParsedFile:
 # --- Parquet ------------------------------------------------------------------------------------
 
 
-def _parse_parquet(path: Path, spec: DatasetSpec) -> ParsedFile:
+def _parse_parquet(path: Path, spec: Spec) -> ParsedFile:
     try:
         schema = pq.read_schema(path)
     except (pa.ArrowInvalid, OSError) as exc:

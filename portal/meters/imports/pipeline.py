@@ -1,9 +1,11 @@
 """The one import path: browser upload, API, command, drop folder and the generator all end here.
 
 ``create_batch`` keeps the original file and its checksum on a pending ``ImportBatch``;
-``run_import`` takes it pending → running → committed / unchanged / rejected / failed. The store
-publish is the last step, inside the transaction that marks the batch committed: if anything
-fails before or during it, the batch is ``failed`` and the store is as it was.
+``run_import`` takes it pending → running → committed / unchanged / rejected / failed. Publishing
+wraps the catalogue commit: the store names the batch's files as *pending* (invisible), the
+transaction marking the batch committed commits, and only then does the store make them visible.
+If the commit fails the pending files are withdrawn, so readers never see a batch the catalogue
+does not know; a crash in between is settled by ``reconcile`` at the next import or sweep.
 """
 
 from __future__ import annotations
@@ -22,8 +24,10 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from portal.meters import store
-from portal.meters.imports.columns import SPECS, DatasetSpec
+from portal.meters.imports import register
+from portal.meters.imports.columns import REGISTER_SPECS, SPECS, DatasetSpec
 from portal.meters.imports.parsing import FileRejected, parse
+from portal.meters.imports.reconcile import reconcile
 from portal.meters.imports.report import frame_of, render
 from portal.meters.imports.validation import Validated, validate
 from portal.meters.models import ImportBatch, Meter, TransformerArea
@@ -84,7 +88,7 @@ def create_batch(
     actor: Any = None,
 ) -> ImportBatch:
     """A pending batch holding a copy of the original file (kept for as long as the batch)."""
-    if dataset not in SPECS:
+    if dataset not in SPECS and dataset not in REGISTER_SPECS:
         raise ValueError(f"unknown data set {dataset!r}")
     if on_error not in ImportBatch.OnError.values:
         raise ValueError(f"unknown on_error {on_error!r}")
@@ -124,6 +128,7 @@ def run_import(batch: ImportBatch, *, progress: Progress | None = None) -> Impor
     say: Progress = progress or (lambda _pct, _msg: None)
     try:
         with translation.override(REPORT_LANGUAGE), store.dataset_lock(batch.tenant_id, batch.dataset) as root:
+            reconcile(batch.tenant_id, root)  # an earlier writer's crash, settled before we merge
             _import_locked(batch, root, say)
     except Exception as exc:  # whatever went wrong, the batch says so and the store is untouched
         log.exception("meter import batch %s failed", batch.pk)
@@ -138,6 +143,9 @@ def _import_locked(batch: ImportBatch, root: Path, say: Progress) -> None:
         message = _("Identical to batch #%(id)s, already imported: nothing changed.") % {"id": earlier.pk}
         _finish(batch, ImportBatch.Status.UNCHANGED, message=message)
         return
+    if batch.dataset in REGISTER_SPECS:
+        _import_register(batch, say)
+        return
     spec = SPECS[batch.dataset]
     say(5, _("Reading %(name)s") % {"name": batch.original_name})
     try:
@@ -151,7 +159,7 @@ def _import_locked(batch: ImportBatch, root: Path, say: Progress) -> None:
     _record_counts(batch, checked)
     if len(checked.problems):
         _attach_report(batch, checked.problems)
-    refusal = _refusal(batch, checked)
+    refusal = _refusal(batch, checked.rows_total, checked.rows_rejected, good=checked.readings is not None)
     if refusal is not None:
         _finish(batch, ImportBatch.Status.REJECTED, message=refusal)
         return
@@ -177,17 +185,76 @@ def _record_counts(batch: ImportBatch, checked: Validated) -> None:
         batch.date_from, batch.date_to = first_and_last_day(checked.readings)
 
 
-def _refusal(batch: ImportBatch, checked: Validated) -> str | None:
-    if checked.rows_total == 0:
+def _refusal(batch: ImportBatch, rows_total: int, rows_rejected: int, *, good: bool) -> str | None:
+    if rows_total == 0:
         return _("The file has no data rows.")
-    if checked.readings is None:
+    if not good:
         return _("No row of the file can be imported; see the error report.")
-    if batch.on_error == ImportBatch.OnError.REJECT_ALL and checked.rows_rejected:
+    if batch.on_error == ImportBatch.OnError.REJECT_ALL and rows_rejected:
         return _("%(bad)d of %(total)d rows are wrong and the whole file was refused, as asked.") % {
-            "bad": checked.rows_rejected,
-            "total": checked.rows_total,
+            "bad": rows_rejected,
+            "total": rows_total,
         }
     return None
+
+
+def _import_register(batch: ImportBatch, say: Progress) -> None:
+    """A register file: parse, check every row, then write areas or meters in one transaction."""
+    spec = REGISTER_SPECS[batch.dataset]
+    say(5, _("Reading %(name)s") % {"name": batch.original_name})
+    try:
+        parsed = parse(Path(batch.file.path), spec)
+    except FileRejected as exc:
+        _attach_report(batch, frame_of(exc.problems))
+        _finish(batch, ImportBatch.Status.REJECTED, message=exc.problems[0].reason)
+        return
+    say(30, _("Checking %(rows)d rows") % {"rows": parsed.rows})
+    today = timezone.localdate()
+    if batch.dataset == "register_areas":
+        checked = register.validate_areas(parsed, spec)
+    else:
+        areas = TransformerArea.objects.for_tenant(batch.tenant)
+        checked = register.validate_meters(
+            parsed,
+            spec,
+            dict(areas.values_list("code", "id")),
+            set(areas.exclude(supply_meter_no="").values_list("supply_meter_no", flat=True)),
+            today,
+        )
+    batch.rows_total, batch.rows_rejected, batch.rows_accepted = (
+        checked.rows_total,
+        checked.rows_rejected,
+        checked.rows_accepted,
+    )
+    if len(checked.problems):
+        _attach_report(batch, checked.problems)
+    refusal = _refusal(batch, checked.rows_total, checked.rows_rejected, good=len(checked.rows) > 0)
+    if refusal is not None:
+        _finish(batch, ImportBatch.Status.REJECTED, message=refusal)
+        return
+    say(50, _("Writing %(rows)d rows to the register") % {"rows": len(checked.rows)})
+    with transaction.atomic(durable=True):
+        if batch.dataset == "register_areas":
+            counts = register.write_areas(batch.tenant, checked)
+        else:
+            counts = register.write_meters(batch.tenant, checked, batch, today, say)
+        batch.rows_created, batch.rows_updated, batch.meters_moved = counts.created, counts.updated, counts.moved
+        template = (
+            _("%(accepted)d rows imported (%(created)d new, %(updated)d changed), %(rejected)d refused.")
+            if batch.dataset == "register_areas"
+            else _(
+                "%(accepted)d rows imported (%(created)d new, %(updated)d changed, %(moved)d meters moved to "
+                "another area), %(rejected)d refused."
+            )
+        )
+        message = template % {
+            "accepted": checked.rows_accepted,
+            "created": counts.created,
+            "updated": counts.updated,
+            "moved": counts.moved,
+            "rejected": checked.rows_rejected,
+        }
+        _finish(batch, ImportBatch.Status.COMMITTED, message=message)
 
 
 def _attach_report(batch: ImportBatch, problems: Any) -> None:
@@ -205,17 +272,28 @@ def _commit(batch: ImportBatch, checked: Validated, staged: store.StagedBatch, s
     }
     if staged.superseded:
         message += " " + _("%(n)d values were kept from later batches.") % {"n": staged.superseded}
-    published = False
+    prepared = False
     try:
         say(90, _("Publishing"))
-        with transaction.atomic():
+        staged.prepare()  # files named as pending: safe from tidying, invisible to readers
+        prepared = True
+        # Durable: the commit must really reach the database here, not in some caller's transaction
+        # after we have published (tests relax this through Django's test-case transactions).
+        with transaction.atomic(durable=True):
             _finish(batch, ImportBatch.Status.COMMITTED, message=message)
-            staged.publish()  # the commit point; if it raises, the row update above rolls back
-            published = True
     except BaseException:
-        if not published:  # once published, the files are the store's: never delete them
+        if not prepared:
             staged.discard()
+        else:
+            try:
+                staged.abandon()
+            except OSError:  # the pending entry stays; reconcile withdraws it (the batch is not committed)
+                log.exception("meter import batch %s: could not withdraw its pending files", batch.pk)
         raise
+    try:
+        staged.publish()
+    except OSError:  # committed in the catalogue: reconcile publishes it at the next import or sweep
+        log.exception("meter import batch %s committed but not yet visible", batch.pk)
 
 
 def _finish(batch: ImportBatch, status: str, *, message: str = "") -> None:
@@ -225,6 +303,7 @@ def _finish(batch: ImportBatch, status: str, *, message: str = "") -> None:
     if status == ImportBatch.Status.FAILED:
         # Counts of a failed batch would describe rows that are not in the store.
         batch.rows_accepted = batch.rows_replaced = 0
+        batch.rows_created = batch.rows_updated = batch.meters_moved = 0
         batch.replaced = {}
     batch.save(
         update_fields=[
@@ -235,6 +314,9 @@ def _finish(batch: ImportBatch, status: str, *, message: str = "") -> None:
             "rows_accepted",
             "rows_rejected",
             "rows_replaced",
+            "rows_created",
+            "rows_updated",
+            "meters_moved",
             "replaced",
             "date_from",
             "date_to",

@@ -43,7 +43,7 @@ class Validated:
         return self.rows_total - self.rows_rejected
 
 
-class _Findings:
+class Findings:
     """Collects (rows, column, values, reason) and which rows are bad."""
 
     def __init__(self, parsed: ParsedFile) -> None:
@@ -57,7 +57,7 @@ class _Findings:
         self.bad |= mask
         # The cell texts are made for the reported rows only: casting a million numbers to text
         # for a report of three rows would cost more than the whole validation.
-        cells = _text(self.parsed.columns[column].filter(pa.array(mask)))
+        cells = as_text(self.parsed.columns[column].filter(pa.array(mask)))
         self.frames.append(
             pd.DataFrame(
                 {
@@ -78,13 +78,13 @@ class _Findings:
         return problems.sort_values("row", kind="stable", ignore_index=True, na_position="first")
 
 
-def _text(column: pa.Array) -> pa.Array:
+def as_text(column: pa.Array) -> pa.Array:
     """The column as trimmed text, for the report."""
     text = column if pa.types.is_string(column.type) else pc.cast(column, pa.string())
     return pc.utf8_trim_whitespace(text.fill_null(""))
 
 
-def _blank(column: pa.Array) -> np.ndarray:
+def blank_cells(column: pa.Array) -> np.ndarray:
     """Empty cells: null, "" or only spaces."""
     if not pa.types.is_string(column.type):
         return column.is_null().to_numpy(zero_copy_only=False)
@@ -117,7 +117,7 @@ def _parse_distinct(text: pa.Array, formats: tuple[str, ...], unit: str) -> np.n
     return as_unit[encoded.indices.to_numpy(zero_copy_only=False)]
 
 
-def _times(column: pa.Array, unit: str) -> np.ndarray:
+def parse_times(column: pa.Array, unit: str) -> np.ndarray:
     if pa.types.is_timestamp(column.type) and column.type.tz is not None:
         local = column.to_pandas().dt.tz_convert("Asia/Shanghai").dt.tz_localize(None)
         return local.to_numpy().astype(f"datetime64[{unit}]")
@@ -135,7 +135,7 @@ def _times(column: pa.Array, unit: str) -> np.ndarray:
     )
 
 
-def _numbers(column: pa.Array) -> np.ndarray:
+def parse_numbers(column: pa.Array) -> np.ndarray:
     """float64 per row, NaN where the cell is empty or not a number."""
     if pa.types.is_integer(column.type) or pa.types.is_floating(column.type) or pa.types.is_decimal(column.type):
         return pc.cast(column, pa.float64()).fill_null(np.nan).to_numpy(zero_copy_only=False)
@@ -150,7 +150,7 @@ def _numbers(column: pa.Array) -> np.ndarray:
 def validate(
     parsed: ParsedFile, spec: DatasetSpec, known_keys: pa.Array, today: dt.date, now: dt.datetime
 ) -> Validated:
-    found = _Findings(parsed)
+    found = Findings(parsed)
     columns = parsed.columns
     # Keys: checked once per distinct key.
     distinct, key_index = _keys(columns[spec.key])
@@ -165,8 +165,8 @@ def validate(
     found.add(distinct_unknown[key_index], spec.key, unknown_reason)
     # Dates or times.
     unit = "D" if spec.daily else "m"
-    times = _times(columns[spec.time], unit if spec.daily else "s")
-    time_empty = _blank(columns[spec.time])
+    times = parse_times(columns[spec.time], unit if spec.daily else "s")
+    time_empty = blank_cells(columns[spec.time])
     found.add(time_empty, spec.time, _("This cell is empty."))
     unparsable = np.isnat(times) & ~time_empty
     if spec.daily:
@@ -182,8 +182,8 @@ def validate(
         found.add(future, spec.time, _("Time in the future."))
         times = times.astype("datetime64[m]")
     # Values.
-    values = _numbers(columns[spec.value])
-    value_empty = _blank(columns[spec.value])
+    values = parse_numbers(columns[spec.value])
+    value_empty = blank_cells(columns[spec.value])
     found.add(value_empty, spec.value, _("This cell is empty."))
     found.add(~np.isfinite(values) & ~value_empty, spec.value, _("Not a number."))
     found.add(np.isfinite(values) & (values < 0), spec.value, _("Negative reading."))
@@ -203,7 +203,7 @@ def _cells(key_index: np.ndarray, times: np.ndarray) -> np.ndarray:
 
 
 def _duplicates(
-    found: _Findings, spec: DatasetSpec, key_index: np.ndarray, times: np.ndarray, values: np.ndarray
+    found: Findings, spec: DatasetSpec, key_index: np.ndarray, times: np.ndarray, values: np.ndarray
 ) -> np.ndarray:
     """Report rows that give one (key, time) different values; return the good rows to keep, with
     identical repeats collapsed to their first occurrence."""

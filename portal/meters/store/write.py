@@ -38,12 +38,24 @@ class Readings:
         return len(self.values)
 
 
+class PendingPublication(Exception):
+    """The data set has a batch waiting for its catalogue commit; reconcile before writing."""
+
+
 @dataclass
 class StagedBatch:
-    """Files written and fsynced but not yet visible; ``publish()`` is the commit."""
+    """Files written and fsynced but not yet visible.
+
+    ``publish()`` makes them visible in one rename. An import wraps its database commit in two
+    steps instead: ``prepare()`` names the batch's files in the manifest's ``pending`` entry (still
+    invisible to readers, but safe from tidying), the catalogue commits, then ``publish()``; if the
+    commit fails, ``abandon()`` drops the pending entry and the files. Whatever a crash leaves in
+    between, the reconcile step settles from the catalogue (``portal.meters.imports.reconcile``).
+    """
 
     root: Path
-    manifest: Manifest
+    manifest: Manifest  # the version this batch makes visible
+    base: Manifest = field(default_factory=Manifest)  # the published version it was merged into
     written: list[str] = field(default_factory=list)
     replaced: Counter[int] = field(default_factory=Counter)
     superseded: int = 0  # values not applied because a later batch already holds that cell
@@ -52,15 +64,36 @@ class StagedBatch:
     def rows_replaced(self) -> int:
         return sum(self.replaced.values())
 
+    def prepare(self) -> None:
+        publish_manifest(self.root, self.base.with_pending(self.manifest))
+
     def publish(self) -> None:
         publish_manifest(self.root, self.manifest)
         # Tidying is not part of the commit: if it fails, the next writer tidies.
         with contextlib.suppress(OSError):
             remove_unreferenced(self.root, self.manifest)
 
+    def abandon(self) -> None:
+        """Back to the version this batch started from: no pending entry, the batch's files gone."""
+        publish_manifest(self.root, self.base)
+        self.discard()
+
     def discard(self) -> None:
         for relative in self.written:
             (self.root / relative).unlink(missing_ok=True)
+
+
+def settle_pending(root: Path, *, publish: bool) -> Manifest:
+    """Make a pending batch visible (``publish``) or withdraw it; the caller holds the lock and has
+    asked the catalogue which it is. Returns the manifest now published."""
+    current = load_manifest(root)
+    if current.pending is None:
+        return current
+    settled = current.pending if publish else current.published()
+    publish_manifest(root, settled)
+    with contextlib.suppress(OSError):
+        remove_unreferenced(root, settled)
+    return settled
 
 
 def month_start(month: np.datetime64) -> np.datetime64:
@@ -82,8 +115,12 @@ def stage(root: Path, dataset: str, batch_id: int, readings: Readings) -> Staged
     The caller holds ``dataset_lock`` from before this call until after ``publish()``.
     """
     current = load_manifest(root)
+    if current.pending is not None:
+        # Merging into the published state would lose the pending batch if the catalogue had
+        # committed it: the caller settles it first (``imports.reconcile``).
+        raise PendingPublication(f"batch {current.pending.batch} is pending in {root}")
     version = current.version + 1
-    staged = StagedBatch(root=root, manifest=current)
+    staged = StagedBatch(root=root, manifest=current, base=current)
     try:
         row_codes, dictionary_path = _codes_for(root, current, readings, version, batch_id, staged)
         months = dict(current.months)
@@ -109,7 +146,7 @@ def stage(root: Path, dataset: str, batch_id: int, readings: Readings) -> Staged
                 _stage_dense(previous, month, readings, in_month, row_codes, batch_id, staged, root / relative)
             staged.written.append(relative)
             months[label] = relative
-        staged.manifest = Manifest(version=version, keys=dictionary_path, months=months)
+        staged.manifest = Manifest(version=version, keys=dictionary_path, months=months, batch=batch_id)
     except BaseException:
         staged.discard()
         raise
