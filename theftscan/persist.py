@@ -106,11 +106,12 @@ def run_screening(
     if progress:
         progress(
             10,
-            gettext_noop("%(areas)d areas and %(meters)d meters read, with %(days)d days of history."),
+            gettext_noop("%(areas)d areas and %(meters)d meters read."),
             areas=len(data.area_ids),
             meters=len(data.meter_nos),
-            days=data.judge_from,
         )
+        if data.judge_from:
+            progress(12, gettext_noop("%(days)d days before the window read as history."), days=data.judge_from)
     if progress:
         progress(30, gettext_noop("%(n)d areas flagged."), n=int(result.flags.flagged.sum()))
     n = len(data.area_ids)

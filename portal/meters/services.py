@@ -17,7 +17,9 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
+from portal.jobs.messages import Progress
 from portal.jobs.models import JobRun
 from portal.jobs.runner import enqueue
 from portal.meters.imports import create_batch, import_file
@@ -112,9 +114,7 @@ def _move_to_done(path: Path) -> Path:
     return target
 
 
-def import_drop_folder(
-    tenant: Tenant, *, progress: Callable[[float, str], None], log: Callable[[str], None]
-) -> dict[str, Any]:
+def import_drop_folder(tenant: Tenant, *, progress: Progress, log: Callable[[str], None]) -> dict[str, Any]:
     """Import every file in the tenant's drop folder; move each one that was dealt with to ``done/``.
 
     A file whose import *failed* (not rejected: failed, e.g. the disk was full) stays where it is,
@@ -125,7 +125,7 @@ def import_drop_folder(
         log(_("%(name)s skipped: its name does not start with a data set name.") % {"name": path.name})
     outcomes: dict[str, str] = {}
     for number, dropped in enumerate(files):
-        progress(100 * number / max(len(files), 1), _("Importing %(name)s") % {"name": dropped.path.name})
+        progress(100 * number / max(len(files), 1), gettext_noop("Importing %(name)s"), name=dropped.path.name)
         batch = import_file(
             tenant,
             dropped.dataset,
@@ -145,5 +145,5 @@ def import_drop_folder(
         )
         if batch.status != ImportBatch.Status.FAILED:
             _move_to_done(dropped.path)
-    progress(100, _("%(n)d files imported from the drop folder.") % {"n": len(files)})
+    progress(100, gettext_noop("%(n)d files imported from the drop folder."), n=len(files))
     return {"files": outcomes, "skipped": [p.name for p in unknown]}

@@ -81,7 +81,7 @@ def test_a_failing_progress_step_leaves_no_batch_and_the_store_as_before(registe
     run(register.binhai, write_file(tmp_path, "a.csv", FIRST))
     before = _store_files(register)
 
-    def stop_before_publishing(percent: float, message: str) -> None:
+    def stop_before_publishing(percent: float, message: str | None = None, /, **params: object) -> None:
         if percent == 90:
             raise RuntimeError("worker killed")
 

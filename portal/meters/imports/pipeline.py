@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +21,9 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
+from portal.jobs.messages import Progress
 from portal.meters import store
 from portal.meters.imports import register
 from portal.meters.imports.columns import REGISTER_SPECS, SPECS, DatasetSpec
@@ -36,8 +37,18 @@ from portal.tenancy.models import Tenant
 
 log = logging.getLogger(__name__)
 
-Progress = Callable[[float, str], None]
 REPORT_LANGUAGE = "zh-hans"  # reasons in the error report are always Chinese
+# The run's last message, by the batch's final status (translated when the run's page is shown).
+STATUS_MESSAGES: dict[str, str] = {
+    ImportBatch.Status.COMMITTED: gettext_noop("Imported."),
+    ImportBatch.Status.UNCHANGED: gettext_noop("Already imported: nothing changed."),
+    ImportBatch.Status.REJECTED: gettext_noop("Rejected: see the report."),
+    ImportBatch.Status.FAILED: gettext_noop("Failed: see the error."),
+}
+
+
+def silent(percent: float, message: str | None = None, /, **params: Any) -> None:
+    """The progress of an import nobody is watching (the generator, a benchmark)."""
 
 
 def import_file(
@@ -125,7 +136,7 @@ def _claim(batch: ImportBatch) -> bool:
 def run_import(batch: ImportBatch, *, progress: Progress | None = None) -> ImportBatch:
     if not _claim(batch):
         return batch
-    say: Progress = progress or (lambda _pct, _msg: None)
+    say: Progress = progress or silent
     try:
         with translation.override(REPORT_LANGUAGE), store.dataset_lock(batch.tenant_id, batch.dataset) as root:
             reconcile(batch.tenant_id, root)  # an earlier writer's crash, settled before we merge
@@ -133,7 +144,7 @@ def run_import(batch: ImportBatch, *, progress: Progress | None = None) -> Impor
     except Exception as exc:  # whatever went wrong, the batch says so and the store is untouched
         log.exception("meter import batch %s failed", batch.pk)
         _finish(batch, ImportBatch.Status.FAILED, message=f"{type(exc).__name__}: {exc}"[:2000])
-    say(100, batch.get_status_display())
+    say(100, STATUS_MESSAGES.get(batch.status))
     return batch
 
 
@@ -147,14 +158,14 @@ def _import_locked(batch: ImportBatch, root: Path, say: Progress) -> None:
         _import_register(batch, say)
         return
     spec = SPECS[batch.dataset]
-    say(5, _("Reading %(name)s") % {"name": batch.original_name})
+    say(5, gettext_noop("Reading %(name)s"), name=batch.original_name)
     try:
         parsed = parse(Path(batch.file.path), spec)
     except FileRejected as exc:
         _attach_report(batch, frame_of(exc.problems))
         _finish(batch, ImportBatch.Status.REJECTED, message=exc.problems[0].reason)
         return
-    say(30, _("Checking %(rows)d rows") % {"rows": parsed.rows})
+    say(30, gettext_noop("Checking %(rows)d rows"), rows=parsed.rows)
     checked = validate(parsed, spec, _known_keys(batch, spec), timezone.localdate(), timezone.localtime())
     _record_counts(batch, checked)
     if len(checked.problems):
@@ -164,7 +175,7 @@ def _import_locked(batch: ImportBatch, root: Path, say: Progress) -> None:
         _finish(batch, ImportBatch.Status.REJECTED, message=refusal)
         return
     assert checked.readings is not None
-    say(60, _("Writing %(rows)d readings to the store") % {"rows": len(checked.readings)})
+    say(60, gettext_noop("Writing %(rows)d readings to the store"), rows=len(checked.readings))
     staged = store.stage(root, batch.dataset, batch.pk, checked.readings)
     _commit(batch, checked, staged, say)
 
@@ -201,14 +212,14 @@ def _refusal(batch: ImportBatch, rows_total: int, rows_rejected: int, *, good: b
 def _import_register(batch: ImportBatch, say: Progress) -> None:
     """A register file: parse, check every row, then write areas or meters in one transaction."""
     spec = REGISTER_SPECS[batch.dataset]
-    say(5, _("Reading %(name)s") % {"name": batch.original_name})
+    say(5, gettext_noop("Reading %(name)s"), name=batch.original_name)
     try:
         parsed = parse(Path(batch.file.path), spec)
     except FileRejected as exc:
         _attach_report(batch, frame_of(exc.problems))
         _finish(batch, ImportBatch.Status.REJECTED, message=exc.problems[0].reason)
         return
-    say(30, _("Checking %(rows)d rows") % {"rows": parsed.rows})
+    say(30, gettext_noop("Checking %(rows)d rows"), rows=parsed.rows)
     today = timezone.localdate()
     if batch.dataset == "register_areas":
         checked = register.validate_areas(parsed, spec)
@@ -232,7 +243,7 @@ def _import_register(batch: ImportBatch, say: Progress) -> None:
     if refusal is not None:
         _finish(batch, ImportBatch.Status.REJECTED, message=refusal)
         return
-    say(50, _("Writing %(rows)d rows to the register") % {"rows": len(checked.rows)})
+    say(50, gettext_noop("Writing %(rows)d rows to the register"), rows=len(checked.rows))
     with transaction.atomic(durable=True):
         if batch.dataset == "register_areas":
             counts = register.write_areas(batch.tenant, checked)
@@ -274,7 +285,7 @@ def _commit(batch: ImportBatch, checked: Validated, staged: store.StagedBatch, s
         message += " " + _("%(n)d values were kept from later batches.") % {"n": staged.superseded}
     prepared = False
     try:
-        say(90, _("Publishing"))
+        say(90, gettext_noop("Publishing"))
         staged.prepare()  # files named as pending: safe from tidying, invisible to readers
         prepared = True
         # Durable: the commit must really reach the database here, not in some caller's transaction

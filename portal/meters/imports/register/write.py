@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,13 +24,14 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pacsv
 from django.db import connection
+from django.utils.translation import gettext_noop
 
+from portal.jobs.messages import Progress
 from portal.meters.imports.register.validation import RegisterRows
 from portal.meters.models import Feeder, ImportBatch, Meter, MeterMove, TransformerArea, Village
 from portal.tenancy.models import Tenant
 
 BULK = 2000
-Progress = Callable[[float, str], None]
 
 
 @dataclass(frozen=True)
@@ -245,7 +245,7 @@ def _write_meters_postgresql(
             for start in range(0, len(view), 1 << 20):
                 copy.write(view[start : start + (1 << 20)])
         cursor.execute(f"ANALYZE {STAGE}")
-        say(70, "moves")
+        say(70, gettext_noop("Recording the meters that moved to another area"))
         cursor.execute(
             f"""
             INSERT INTO meters_metermove (tenant_id, meter_id, from_area_id, to_area_id, moved_on, batch_id,
@@ -257,7 +257,7 @@ def _write_meters_postgresql(
             params,
         )
         moved = cursor.rowcount
-        say(80, "updates")
+        say(80, gettext_noop("Updating the changed rows"))
         compared = ["area_id", *fields]
         assignments = ", ".join(f"{name} = s.{name}" for name in fields)
         cursor.execute(
@@ -273,7 +273,7 @@ def _write_meters_postgresql(
             params,
         )
         updated = cursor.rowcount
-        say(90, "inserts")
+        say(90, gettext_noop("Adding the new rows"))
         text_values = ", ".join(f"COALESCE(s.{name}, '{METER_DEFAULTS.get(name, '')}')" for name in METER_TEXT)
         cursor.execute(
             f"""
@@ -309,7 +309,7 @@ def _write_meters_orm(
     changed[known] = _changed(twins, incoming, compared)
     moved = _differs(_normalised(twins, "area_id"), _normalised(incoming, "area_id"))
     moved_on = incoming["moved_on"] if "moved_on" in incoming else pd.Series(pd.NaT, index=incoming.index)
-    say(70, "moves")
+    say(70, gettext_noop("Recording the meters that moved to another area"))
     MeterMove.objects.bulk_create(
         [
             MeterMove(
@@ -324,7 +324,7 @@ def _write_meters_orm(
         ],
         batch_size=BULK,
     )
-    say(80, "updates")
+    say(80, gettext_noop("Updating the changed rows"))
     write = rows[~known | changed]
     village_of = dict(zip(twins["meter_no"], twins["village_id"], strict=True))
     area_of = dict(zip(twins["meter_no"], twins["area_id"], strict=True))
