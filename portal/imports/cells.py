@@ -3,7 +3,8 @@
 A cell arrives as text (CSV) or as openpyxl's typed value (XLSX: numbers, dates, booleans). Text
 is NFKC-normalised before parsing numbers, dates, choices and phones, so full-width digits and
 colons typed with a Chinese input method (``２０２１－０５－０１``, ``８：３０``) read as their
-ASCII forms. An empty cell gives ``""`` for text and ``None`` for every other kind. The reasons are
+ASCII forms. An empty cell gives ``""`` for text and phones and ``None`` for every other kind
+(``portal.imports.upsert`` stores None in a text field as ""). The reasons are
 written for the person who typed the cell (the report is in Chinese); the format page describes
 the same rules from ``FORMATS`` below, so the two cannot disagree.
 """
@@ -41,6 +42,8 @@ _MIDNIGHT = re.compile(r"^0{1,2}:00(?::00)?$")
 # 1,234,567.89 — thousands separators as Chinese spreadsheets write them; "1,5" is not a number.
 _THOUSANDS = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 
+# Kinds whose empty value is "" (Django's blank text) rather than None.
+TEXT_KINDS = ("text", "phone")
 TRUE_WORDS = frozenset({"是", "y", "yes", "true", "1"})
 FALSE_WORDS = frozenset({"否", "n", "no", "false", "0"})
 
@@ -97,7 +100,7 @@ def convert(column: Column, raw: object) -> Any:
     if is_empty(raw):
         if column.required:
             raise CellError(_("This cell is empty."))
-        return "" if column.kind == "text" else None
+        return "" if column.kind in TEXT_KINDS else None
     return _CONVERTERS[column.kind](column, raw)
 
 
@@ -215,6 +218,8 @@ def _date(column: Column, raw: object) -> dt.date:
         if time_part and not _MIDNIGHT.match(time_part.strip()):
             raise CellError(_("A date is expected here, without a time."))
         return _date_of_text(day_part)
+    except CellError:
+        raise
     except ValueError:
         raise CellError(_("Not a date: write it as 2021-05-01, 2021/5/1 or 2021年5月1日.")) from None
 
@@ -228,11 +233,10 @@ def _datetime_of_text(text: str) -> dt.datetime:
     time_match = _TIME.match(time_part.strip())
     if time_match is not None:
         hour, minute, second = (int(part or 0) for part in time_match.groups())
+        day = _date_of_text(day_part)
         try:
-            return dt.datetime.combine(_date_of_text(day_part), dt.time(hour, minute, second))
-        except ValueError as exc:
-            if isinstance(exc, CellError):
-                raise
+            return dt.datetime.combine(day, dt.time(hour, minute, second))
+        except ValueError:
             raise CellError(_("No such time of day.")) from None
     return dt.datetime.fromisoformat(text)  # ISO 8601 with an offset: 2021-05-01T08:30:00+08:00
 
@@ -247,9 +251,9 @@ def _datetime(column: Column, raw: object) -> dt.datetime:
         if " " not in text.strip() and "T" not in text:
             raise ValueError(text)  # a date alone is not a moment
         return _aware(_datetime_of_text(text))
-    except ValueError as exc:
-        if isinstance(exc, CellError):
-            raise
+    except CellError:
+        raise
+    except ValueError:
         raise CellError(_("Not a date and time: write it as 2021-05-01 08:30.")) from None
 
 

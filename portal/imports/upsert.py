@@ -57,6 +57,15 @@ def same_value(field: models.Field, stored: Any, new: Any) -> bool:  # type: ign
     return bool(stored == new)
 
 
+def _blank_text(model: type[models.Model], values: dict[str, Any]) -> dict[str, Any]:
+    """None in a text field that cannot be null is Django's blank text, "" (an optional choice, say)."""
+    for name, value in values.items():
+        field = model_field(model, name)
+        if value is None and isinstance(field, (models.CharField, models.TextField)) and not field.null:
+            values[name] = ""
+    return values
+
+
 def _too_long(ctx: ImportContext, row: Row, model: type[models.Model], values: dict[str, Any]) -> bool:
     """Refuse a text longer than its field (a column declared without ``max_length``)."""
     for name, value in values.items():
@@ -87,7 +96,7 @@ def upsert[M: models.Model](
     wanted: list[tuple[Row, dict[str, Any]]] = []
     for row in rows:
         fields = dict(row.values) if values is None else values(row)
-        if fields is None or _too_long(ctx, row, model, fields):
+        if fields is None or _too_long(ctx, row, model, _blank_text(model, fields)):
             continue
         wanted.append((row, fields))
     key_fields = [model_field(model, name) for name in key]
