@@ -301,6 +301,8 @@ SPECTACULAR_SETTINGS = {
         "MeterStatusEnum": "portal.meters.models.Meter.Status",
         "ImportBatchStatusEnum": "portal.meters.models.ImportBatch.Status",
         "RecordImportBatchStatusEnum": "portal.imports.models.RecordImportBatch.Status",
+        "RecordImportOnErrorEnum": "portal.imports.models.RecordImportBatch.OnError",
+        "RecordImportSourceEnum": "portal.imports.models.RecordImportBatch.Source",
         "VillageKindEnum": "portal.meters.models.Village.Kind",
     },
 }

@@ -171,7 +171,8 @@ def _run(batch: RecordImportBatch, say: Progress) -> None:
         }
         _reject(batch, stop.problems, message=message, read=checked.read, refused=stop.refused)
     except _AlreadyCommitted:
-        _finish_as_twin(batch)
+        if not _finish_as_twin(batch):  # the constraint spoke, so the twin exists; if not, say so
+            raise RuntimeError("the unique constraint found a committed twin that is not there") from None
 
 
 def _read(batch: RecordImportBatch, spec: RecordImport) -> ReadFile:
