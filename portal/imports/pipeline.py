@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +21,7 @@ from django.db import IntegrityError, connection, transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from portal.imports.checking import Checked, check_rows
 from portal.imports.context import ImportContext
@@ -29,6 +29,7 @@ from portal.imports.models import RecordImportBatch
 from portal.imports.reading import ReadFile, read_file
 from portal.imports.registry import find_import, get_import
 from portal.imports.spec import RecordImport
+from portal.jobs.messages import Progress
 from portal.meters.imports.parsing import FileRejected
 from portal.meters.imports.pipeline import file_checksum
 from portal.meters.imports.report import Problem, frame_of, render
@@ -36,7 +37,6 @@ from portal.tenancy.models import Tenant
 
 log = logging.getLogger(__name__)
 
-Progress = Callable[[float, str], None]
 REPORT_LANGUAGE = "zh-hans"  # reasons and messages are stored in Chinese, whoever imported
 Status = RecordImportBatch.Status
 
@@ -132,7 +132,7 @@ def _claim(batch: RecordImportBatch) -> bool:
 def run_import(batch: RecordImportBatch, *, progress: Progress | None = None) -> RecordImportBatch:
     if not _claim(batch):
         return batch
-    say: Progress = progress or (lambda _pct, _msg: None)
+    say: Progress = progress or _silent
     try:
         with translation.override(REPORT_LANGUAGE):
             _run(batch, say)
@@ -145,8 +145,12 @@ def run_import(batch: RecordImportBatch, *, progress: Progress | None = None) ->
                 "error": f"{type(exc).__name__}: {exc}"
             }
         _finish(batch, Status.FAILED, message=message[:2000])
-    say(100, str(batch.get_status_display()))
+    say(100)  # the outcome is the job's result (status and counts), shown with their labels
     return batch
+
+
+def _silent(percent: float, message: str | None = None, /, **params: Any) -> None:
+    """No one follows an import run by the command or a test."""
 
 
 def _run(batch: RecordImportBatch, say: Progress) -> None:
@@ -157,15 +161,16 @@ def _run(batch: RecordImportBatch, say: Progress) -> None:
     # safe; the answer that counts is given again under the lock in ``_write``.
     if _finish_as_twin(batch):
         return
-    say(5, _("Reading %(name)s") % {"name": batch.original_name})
+    # Progress messages are kept in English with their numbers, translated for whoever reads the run.
+    say(5, gettext_noop("Reading %(name)s"), name=batch.original_name)
     try:
         read = _read(batch, spec)
     except FileRejected as exc:
         _reject(batch, exc.problems, message=exc.problems[0].reason)
         return
     checked = check_rows(spec, read)
-    say(40, _("Checked %(rows)d rows, %(refused)d refused") % {"rows": checked.read, "refused": len(checked.refused)})
-    say(50, _("Writing %(rows)d rows") % {"rows": len(checked.rows)})
+    say(40, gettext_noop("Checked %(rows)d rows, %(refused)d refused"), rows=checked.read, refused=len(checked.refused))
+    say(50, gettext_noop("Writing %(rows)d rows"), rows=len(checked.rows))
     try:
         _write(batch, spec, read, checked)
     except _RolledBack as stop:  # the transaction is undone; say why, with the report

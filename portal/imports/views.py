@@ -9,9 +9,8 @@ SEE_PERSONAL_DATA and is logged as a read of personal data.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
-from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.generic import DetailView, ListView, TemplateView, View
@@ -62,6 +61,9 @@ class ImportIndexView(TenantObjectMixin, ListView):  # type: ignore[type-arg]
 
 
 class DatasetMixin:
+    """Pages of one data set, named by its code in the URL: a code names no tenant's object."""
+
+    url_values: ClassVar[tuple[str, ...]] = ("code",)
     kwargs: dict[str, Any]
 
     @property
@@ -150,6 +152,9 @@ class BatchDetailView(TenantObjectMixin, DetailView):  # type: ignore[type-arg]
 
 
 class _BatchFileView(TenantObjectMixin, View):
+    # The cells as written may be personal data: another tenant's batch is a 404, a user of this
+    # one without the capability a 403 (the base mixin decides, in that order).
+    required_capability = Capability.SEE_PERSONAL_DATA
     model = RecordImportBatch
     field = "file"
 
@@ -157,9 +162,7 @@ class _BatchFileView(TenantObjectMixin, View):
         return batch.original_name
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponseBase:
-        batch = get_object_or_404(self.get_queryset(), pk=pk)  # another tenant's: 404, before any 403
-        if not self.can(Capability.SEE_PERSONAL_DATA):
-            raise PermissionDenied
+        batch = get_object_or_404(self.get_queryset(), pk=pk)
         stored = getattr(batch, self.field)
         if not stored:
             raise Http404("This batch has no such file.")

@@ -17,6 +17,8 @@ from portal.imports.models import RecordImportBatch
 from portal.imports.spec import RecordImport
 from portal.jobs.models import JobRun
 from portal.stakeholders.models import Organisation
+from portal.tenancy.models import Tenant
+from tests.api_testing import EndpointContract
 from tests.conftest import api_client_for_key
 from tests.imports.conftest import ORGANISATIONS, PROBE, counts, run, write
 from tests.personas import World, make_world
@@ -184,6 +186,24 @@ def test_the_openapi_schema_documents_the_import_endpoints(world: World) -> None
     assert "/api/v1/imports/{id}/report/:" in schema
     assert "multipart/form-data" in schema
     assert "RecordImportBatchStatusEnum" in schema
+
+
+class TestRecordImportEndpoint(EndpointContract):
+    """The list/detail matrix: no personal field is shown (the report is its own, logged endpoint)."""
+
+    basename = "record-import"
+
+    def make_row(self, world: World, tenant: Tenant, n: int) -> RecordImportBatch:
+        return RecordImportBatch.objects.create(
+            tenant=tenant,
+            dataset=ORGANISATIONS,
+            programme="core",
+            source=RecordImportBatch.Source.API,
+            original_name=f"orgs-{n}.csv",
+            checksum=f"{n:064d}",
+            status=RecordImportBatch.Status.COMMITTED,
+            created_by=world.alice if tenant == world.binhai else world.charlie,
+        )
 
 
 # --- the command ----------------------------------------------------------------------------------

@@ -214,6 +214,14 @@ def test_a_big_file_is_queued_and_the_page_follows_the_job(world: World, alice_c
     job.refresh_from_db()
     assert counts(batch) == ("partly_committed", 2, 1, 0, 0, 1)
     assert (job.status, job.progress, job.result["status"]) == ("succeeded", 100, "partly_committed")
-    assert "已检查 2 行，拒收 1 行" in " ".join(job.messages)
+    # Messages are kept as English source text with their numbers, and translated for the reader.
+    assert [(m["text"], m["params"]) for m in job.messages] == [
+        ("Reading %(name)s", {"name": "orgs.csv"}),
+        ("Checked %(rows)d rows, %(refused)d refused", {"rows": 2, "refused": 1}),
+        ("Writing %(rows)d rows", {"rows": 1}),
+    ]
+    job_page = alice_client.get(reverse("jobs:detail", args=[job.pk])).content.decode()
+    assert "已检查 2 行，拒收 1 行" in job_page
+    assert reverse("imports:batch", args=[batch.pk]) in job_page  # "open the import"
     finished = alice_client.get(response["Location"], HTTP_HX_REQUEST="true")
     assert finished["HX-Refresh"] == "true"  # done: the page reloads to show the result
