@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "portal.notifications",
     "portal.activities",
     "portal.meters",
+    "portal.imports",
     "portal.jobs",
     "portal.api",
     "portal.indicators",
@@ -177,6 +178,12 @@ METER_DROP_PATH = Path(env_str("METER_DROP_PATH", str(VAR_DIR / "meterdrop")))  
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 ATTACHMENT_MAX_BYTES = env_int("PORTAL_ATTACHMENT_MAX_BYTES", 20 * 1024 * 1024)
+# Record imports (portal/imports): the largest file accepted, the most data rows one file may hold
+# (registers are read row by row into memory), and up to how many rows an upload is imported while
+# the browser waits — a bigger file goes to the worker as a job.
+IMPORTS_MAX_BYTES = env_int("PORTAL_IMPORT_MAX_BYTES", 20 * 1024 * 1024)
+IMPORTS_MAX_ROWS = env_int("PORTAL_IMPORT_MAX_ROWS", 100_000)
+IMPORTS_INLINE_MAX_ROWS = env_int("PORTAL_IMPORT_INLINE_ROWS", 2_000)
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
@@ -293,6 +300,9 @@ SPECTACULAR_SETTINGS = {
         "JobRunStatusEnum": "portal.jobs.models.JobRun.Status",
         "MeterStatusEnum": "portal.meters.models.Meter.Status",
         "ImportBatchStatusEnum": "portal.meters.models.ImportBatch.Status",
+        "RecordImportBatchStatusEnum": "portal.imports.models.RecordImportBatch.Status",
+        "RecordImportOnErrorEnum": "portal.imports.models.RecordImportBatch.OnError",
+        "RecordImportSourceEnum": "portal.imports.models.RecordImportBatch.Source",
         "VillageKindEnum": "portal.meters.models.Village.Kind",
     },
 }

@@ -17,7 +17,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("audit/", include("portal.audit.urls")),
 ]
 
-for core_package in ("stakeholders", "tickets", "activities", "jobs", "meters"):
+for core_package in ("stakeholders", "tickets", "activities", "jobs", "meters", "imports"):
     urlpatterns.append(path(f"{core_package}/", include(f"portal.{core_package}.urls")))
 
 # Each programme app at /<code>/, and the extra mounts it declares (see portal/core/contract.py).

@@ -51,6 +51,7 @@ def make_alice_objects(world: World) -> AliceObjects:
     organisation = _stakeholders(world.binhai, found)
     _work(world, organisation, found)
     _meters(world.binhai, found)
+    importlib.import_module("tests.imports.isolation").build(world, found)
     for module in programme_isolation_modules():
         module.build(world, found)
     return found
