@@ -21,6 +21,8 @@ from portal.charts.spec import Category, Cell, Chart, Column, NumberStyle, Serie
 
 # Values of a series, drawn as points (dots) only while there are few enough to tell apart.
 MAX_SYMBOLS = 62
+# Heat maps run from a pale to the State Grid green: more is darker, whatever the page's colours.
+HEAT_COLOURS = ["#e0f2f1", "#4db6ac", "#00524e"]
 
 
 def _frame(title: str, filename: str, *, zoom: bool, legend: bool) -> dict[str, Any]:
@@ -225,6 +227,7 @@ def weekday_hour_heatmap(
             "min": 0,
             "max": max(top, 1.0),
             "calculable": True,
+            "inRange": {"color": HEAT_COLOURS},
             "orient": "horizontal",
             "left": "center",
             "bottom": 0,
@@ -282,7 +285,12 @@ def calendar_heatmap(
         }
     else:
         finite = [v for v in cells if v is not None]
-        visual = {"type": "continuous", "min": min(finite, default=0.0), "max": max(finite, default=1.0)}
+        visual = {
+            "type": "continuous",
+            "min": min(finite, default=0.0),
+            "max": max(finite, default=1.0),
+            "inRange": {"color": HEAT_COLOURS},
+        }
     visual.update(orient="horizontal", left="center", bottom=0)
     option.update(
         tooltip={"trigger": "item"},
