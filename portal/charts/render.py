@@ -32,7 +32,8 @@ def show_cell(value: Cell, column: Column) -> str:
     if value is None:
         return "—"
     if column.kind == "number" and isinstance(value, int | float):
-        return formats.number_format(value, decimal_pos=column.decimals, use_l10n=True)
+        # Django's number_format cuts digits off; round first so that 12345.67 shows as 12345.7.
+        return formats.number_format(round(value, column.decimals), decimal_pos=column.decimals, use_l10n=True)
     if column.kind == "date" and isinstance(value, date):
         return formats.date_format(value, "DATE_FORMAT")
     return str(value)

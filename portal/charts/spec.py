@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
+from django.utils.translation import pgettext
+
 Cell = str | int | float | date | None
 ColumnKind = Literal["text", "number", "date"]
 
@@ -28,8 +30,13 @@ class Column:
 
     @property
     def title(self) -> str:
-        """The header with its unit, as the CSV and the table show it: "Loss (kWh)"."""
-        return f"{self.header} ({self.unit})" if self.unit else self.header
+        """The header with its unit, as the CSV and the table show it: "Loss (kWh)", "损失电量（kWh）"."""
+        if not self.unit:
+            return self.header
+        return pgettext("a table header with its unit", "%(header)s (%(unit)s)") % {
+            "header": self.header,
+            "unit": self.unit,
+        }
 
 
 @dataclass(frozen=True)

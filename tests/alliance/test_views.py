@@ -218,7 +218,9 @@ def test_the_programme_page_shows_figures_computed_from_data(
     assert values["alliance.requests"] == 1
     assert values["alliance.one_visit_rate"] == 100.0
     assert values["alliance.complaints_avoided"] == 1
-    assert page.context["by_member"] == [("滨海水务公司", 1)]
+    member_chart = page.context["member_chart"]
+    assert [c.title for c in member_chart.table.columns] == ["成员单位", "已解决（件）", "合计（件）"]
+    assert member_chart.table.rows == (("滨海水务公司", 1, 1),)
 
 
 ObjectUrl = Callable[[World, Alliance], str]
