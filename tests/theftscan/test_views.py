@@ -8,7 +8,6 @@ import pytest
 from django.test import Client
 from openpyxl import load_workbook
 
-from portal.meters.models import TransformerArea
 from portal.tickets.models import Attachment, Ticket
 from tests.personas import World
 from tests.theftscan.conftest import flagged_period, top_suspect
@@ -61,7 +60,9 @@ def test_the_heat_map_places_every_screened_area_with_its_band(screened: World, 
     assert (heat.kind, areas.kind) == ("heat", "points")
     # The fixture's 8 areas all have a position: 8 heat cells, 8 dots, nothing unplaced.
     assert (len(heat.data["cells"]), len(areas.data["features"]), chart.unplaced) == (8, 8, 0)
-    flagged = next(f for f in areas.data["features"] if f["properties"]["href"] == f"/theftscan/areas/{period.area_id}/")
+    flagged = next(
+        f for f in areas.data["features"] if f["properties"]["href"] == f"/theftscan/areas/{period.area_id}/"
+    )
     assert flagged["properties"]["emphasis"] == pytest.approx(period.suspicion)
     body = response.content.decode()
     assert " data-map=" in body
