@@ -45,7 +45,9 @@ def test_the_libraries_are_pinned_to_exact_versions_and_locked() -> None:
 def test_the_installed_files_are_ignored_by_git_and_left_out_of_the_image() -> None:
     assert {"node_modules/", "static/vendor/"} <= set((ROOT / ".gitignore").read_text().split())
     assert {"node_modules", "static/vendor"} <= set((ROOT / ".dockerignore").read_text().split())
-    tracked = subprocess.run(["git", "ls-files", "static/vendor", "node_modules"], cwd=ROOT, capture_output=True, text=True)
+    tracked = subprocess.run(
+        ["git", "ls-files", "static/vendor", "node_modules"], cwd=ROOT, capture_output=True, text=True, check=True
+    )
     assert tracked.stdout == ""
 
 
@@ -95,29 +97,38 @@ def test_make_on_a_fresh_clone_installs_the_libraries_and_the_portal_serves_them
     env = {**os.environ, "npm_config_prefer_offline": "true"}
     subprocess.run(["make", "--no-print-directory", "assets"], cwd=clone, env=env, check=True, capture_output=True)
     port = free_port()
+    embedded = {k: v for k, v in env.items() if k not in {"DATABASE_URL", "REDIS_URL", "CELERY_BROKER_URL"}}
+    log = (tmp_path / "server.log").open("w")
     server = subprocess.Popen(
         [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
         cwd=clone,
-        env={**env, "DJANGO_DEBUG": "true", "PORTAL_VAR_DIR": str(tmp_path / "var"), "DATABASE_URL": ""},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        env={**embedded, "DJANGO_DEBUG": "true", "PORTAL_VAR_DIR": str(tmp_path / "var")},
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     try:
+        assert wait_for(f"http://127.0.0.1:{port}/static/portal/charts.js"), (tmp_path / "server.log").read_text()
         statuses = {}
-        for served in ("vendor/echarts/echarts.min.js", "vendor/leaflet/leaflet.js", "portal/charts.js"):
-            url = f"http://127.0.0.1:{port}/static/{served}"
-            for _attempt in range(60):
-                try:
-                    with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - our own loopback server
-                        statuses[served] = response.status
-                    break
-                except OSError:
-                    time.sleep(0.5)
+        for served in ("vendor/echarts/echarts.min.js", "vendor/leaflet/leaflet.js", "vendor/leaflet/leaflet.css"):
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/static/{served}", timeout=10) as response:
+                statuses[served] = response.status
         assert statuses == {
             "vendor/echarts/echarts.min.js": 200,
             "vendor/leaflet/leaflet.js": 200,
-            "portal/charts.js": 200,
+            "vendor/leaflet/leaflet.css": 200,
         }
     finally:
         server.terminate()
         server.wait(timeout=10)
+        log.close()
+
+
+def wait_for(url: str, seconds: float = 30.0) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                return bool(response.status == 200)
+        except OSError:
+            time.sleep(0.3)
+    return False
