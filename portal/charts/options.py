@@ -279,8 +279,11 @@ def calendar_heatmap(
     by_value = {float(c.key): c for c in categories}
     option = _frame(title, filename_for(title), zoom=False, legend=False)
     if categories:
+        # The page shows the categories' legend under the chart (long labels wrap there, on a phone
+        # too); the visual map only colours the cells.
         visual: dict[str, Any] = {
             "type": "piecewise",
+            "show": False,
             "pieces": [{"value": float(c.key), "label": c.label, "color": c.colour} for c in categories],
         }
     else:
@@ -298,9 +301,11 @@ def calendar_heatmap(
         calendar={
             "range": [min(days).isoformat(), max(days).isoformat()],
             "top": 56,
+            "dayLabel": {"firstDay": 1, "fontSize": 10},  # weeks start on Monday, as in China
+            "monthLabel": {"fontSize": 10},
             "left": 32,
             "right": 8,
-            "bottom": 48,
+            "bottom": 8 if categories else 48,
             "cellSize": ["auto", 14],
             "yearLabel": {"show": False},
             "splitLine": {"lineStyle": {"color": "#90a4ae"}},
@@ -333,7 +338,7 @@ def calendar_heatmap(
         Table((Column(_("Date"), "date"), value_column), rows),
         NumberStyle(unit, decimals),
         x_axis="none",
-        categories=tuple((float(c.key), c.label) for c in categories),
-        height=220,
+        categories=tuple(categories),
+        height=180 if categories else 220,
         filename=filename_for(title),
     )

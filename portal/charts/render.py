@@ -66,7 +66,7 @@ def chart_payload(chart: Chart) -> dict[str, Any]:
             "unit": chart.style.unit,
             "decimals": chart.style.decimals,
             "axis": chart.x_axis,
-            "categories": [[value, label] for value, label in chart.categories],
+            "categories": [[float(c.key), c.label] for c in chart.categories],
             "language": get_language() or settings.LANGUAGE_CODE,
         },
         "csv": {**_csv(chart.table), "filename": f"{chart.filename}.csv"},

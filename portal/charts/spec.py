@@ -89,8 +89,9 @@ HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 class Chart:
     """An ECharts option (JSON-ready) with what the page needs around it.
 
-    ``categories`` names what each value means on a categorical chart (the calendar of care codes):
-    the tooltip then shows the label instead of the number.
+    ``categories`` names what each value means on a categorical chart (the calendar of care codes,
+    whose values are the categories' keys read as numbers): the tooltip then shows the label instead
+    of the number, and the page shows their colours as the legend.
     """
 
     kind: str
@@ -99,7 +100,7 @@ class Chart:
     table: Table
     style: NumberStyle = field(default_factory=NumberStyle)
     x_axis: Literal["time", "category", "none"] = "none"
-    categories: tuple[tuple[float, str], ...] = ()
+    categories: tuple[Category, ...] = ()
     height: int = 320
     filename: str = "chart"
 

@@ -152,7 +152,8 @@ def test_a_calendar_of_categories_colours_each_scored_day_and_names_it_in_the_ta
     assert chart.option["calendar"]["range"] == ["2025-03-01", "2025-03-03"]
     assert chart.option["visualMap"]["pieces"][2] == {"value": 3.0, "label": "Red", "color": "#c62828"}
     assert chart.table.rows == ((D1, "Green"), (D2, None), (D3, "Red"))
-    assert chart.categories == ((0.0, "Grey"), (1.0, "Green"), (3.0, "Red"))
+    assert chart.categories == (grey, green, red)  # the page's legend
+    assert chart.option["visualMap"]["show"] is False
 
 
 def test_a_calendar_of_numbers_scales_its_colours_from_the_smallest_to_the_largest_value() -> None:

@@ -32,6 +32,7 @@ def chart(spec: Chart) -> dict[str, Any]:
         "title": spec.title,
         "height": spec.height,
         "payload": chart_payload(spec),
+        "legend": spec.categories,
         "table": table_context(spec.table),
     }
 
