@@ -12,7 +12,6 @@ from typing import Any
 
 from django.conf import settings
 from django.utils import formats
-from django.utils.translation import get_language
 
 from portal.charts.maps import MapChart
 from portal.charts.spec import Cell, Chart, Column, Table
@@ -67,7 +66,6 @@ def chart_payload(chart: Chart) -> dict[str, Any]:
             "decimals": chart.style.decimals,
             "axis": chart.x_axis,
             "categories": [[float(c.key), c.label] for c in chart.categories],
-            "language": get_language() or settings.LANGUAGE_CODE,
         },
         "csv": {**_csv(chart.table), "filename": f"{chart.filename}.csv"},
     }
