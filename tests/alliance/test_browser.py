@@ -4,6 +4,7 @@ programme page charts and maps the requests."""
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -126,3 +127,21 @@ def test_the_programme_page_maps_the_places_and_clusters_the_neighbours(
     expect(popup).to_contain_text("2 件未办结")
     link = popup.get_by_role("link", name="查看片区")
     expect(link).to_have_attribute("href", f"/alliance/places/{requests_filed.dandong.pk}/")
+
+
+def test_the_member_chart_downloads_as_csv_and_opens_as_a_table_with_the_figures_it_draws(
+    page: Page, live_server: Any, requests_filed: Alliance
+) -> None:
+    log_in(page, live_server, "alice")
+    page.goto(f"{live_server.url}/alliance/")
+    figure = page.locator("figure", has=chart(page, "各成员单位诉求及状态"))
+    with page.expect_download() as download:
+        figure.get_by_role("button", name="下载 CSV").click()
+    assert download.value.suggested_filename.endswith(".csv")
+    body = Path(download.value.path()).read_bytes().decode("utf-8")
+    # Water: 1 new + 1 resolved = 2; gas: 1 new. A BOM first, so spreadsheet programs read UTF-8.
+    assert body == "\ufeff成员单位,新建（件）,已解决（件）,合计（件）\r\n滨海水务公司,1,1,2\r\n滨海燃气公司,1,0,1\r\n"
+    figure.get_by_text("以表格查看").click()
+    table = figure.get_by_role("table")
+    expect(table.locator("tbody tr")).to_have_count(2)
+    expect(table.locator("tbody tr").first).to_have_text("滨海水务公司112")
