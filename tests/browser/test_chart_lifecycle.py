@@ -1,8 +1,10 @@
 """charts.js keeps charts alive with the page: drawn again after an htmx swap, the replaced one
-disposed, and every chart resized with its element (a phone turned, a window narrowed)."""
+disposed, and every chart resized with its element (a phone turned, a window narrowed); maps take
+their background from the configured tile server, or draw on a plain one."""
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from typing import Any
 
@@ -20,6 +22,7 @@ from tests.personas import World
 pytestmark = pytest.mark.browser
 
 TITLE = "各成员单位诉求及状态"
+PLAIN = re.compile(r"\bmap-plain\b")
 
 
 @pytest.fixture
@@ -76,3 +79,25 @@ def test_a_chart_follows_its_element_when_the_window_narrows_to_a_phone(
     narrow = element.evaluate(width)
     assert narrow[0] < wide[0]
     assert narrow[1] < 390
+
+
+def test_a_map_draws_its_background_from_the_configured_tile_server_and_without_one_on_plain(
+    page: Page, live_server: Any, one_request: None, settings: Any
+) -> None:
+    log_in(page, live_server, "alice")
+    page.goto(f"{live_server.url}/alliance/")
+    plain = page.locator("[data-map]")
+    expect(plain).to_have_attribute("data-draw-state", "drawn")
+    expect(plain).to_have_class(PLAIN)
+    expect(plain.locator("img.leaflet-tile")).to_have_count(0)
+    # An intranet's tile server (here a picture the portal serves, so the test stays on this host).
+    settings.MAP_TILE_URL = "/static/vendor/leaflet/images/layers.png?z={z}&x={x}&y={y}"
+    settings.MAP_TILE_ATTRIBUTION = "天津市测绘院"
+    page.reload()
+    tiled = page.locator("[data-map]")
+    expect(tiled).to_have_attribute("data-draw-state", "drawn")
+    expect(tiled).not_to_have_class(PLAIN)
+    expect(tiled.locator("img.leaflet-tile").first).to_have_attribute(
+        "src", re.compile(r"^/static/vendor/leaflet/images/layers\.png\?z=\d+&x=\d+&y=\d+$")
+    )
+    expect(tiled.locator(".leaflet-control-attribution")).to_contain_text("天津市测绘院")
