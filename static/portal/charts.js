@@ -68,6 +68,7 @@
   }
 
   var language = document.documentElement.lang || "zh-hans";
+  var colon = /^zh/i.test(language) ? "：" : ": "; // between a series' name and its figure
   var dateFormat = new Intl.DateTimeFormat(language, { year: "numeric", month: "long", day: "numeric" });
 
   function dateText(value) {
@@ -111,7 +112,7 @@
       var single = data.kind === "calendar" || data.kind === "heatmap";
       var lines = list.map(function (p) {
         var value = "<b>" + escapeHtml(shown(lastValue(p))) + "</b>";
-        return single ? value : p.marker + escapeHtml(p.seriesName) + "： " + value;
+        return single ? value : p.marker + escapeHtml(p.seriesName) + colon + value;
       });
       return '<div class="chart-tip">' + escapeHtml(head) + "<br>" + lines.join("<br>") + "</div>";
     };

@@ -94,8 +94,8 @@ def test_the_programme_page_charts_requests_by_member_and_status_and_by_hour(
     # Horizontal bars: the busiest member (water, 2 requests) is row 0.
     tip = hover(page, members, {"seriesIndex": 0}, [1, 0])
     expect(tip).to_contain_text("滨海水务公司")
-    expect(tip).to_contain_text("新建： 1 件")
-    expect(tip).to_contain_text("已解决： 1 件")
+    expect(tip).to_contain_text("新建：1 件")
+    expect(tip).to_contain_text("已解决：1 件")
     hours = chart(page, "诉求提交时间（星期 × 小时）")
     tip = hover(page, hours, {"seriesIndex": 0}, [8, 0])  # 08:00 on Monday (row 0)
     expect(tip).to_contain_text("星期一 08时")

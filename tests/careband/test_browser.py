@@ -93,10 +93,10 @@ def test_the_subject_page_shows_a_year_of_codes_and_the_days_consumption_on_hove
     expect(tip).to_contain_text("红码：明显异动")
     consumption = chart(page, "日用电量")
     tip = hover(page, consumption, {"seriesIndex": 0}, [DAY.isoformat(), 0.3])
-    expect(tip).to_contain_text("用电量： 0.3 kWh")
+    expect(tip).to_contain_text("用电量：0.3 kWh")
     # The baseline is the median of the four same weekdays before: days 6, 13, 20 and 27 of the
     # weekly pattern 1.9, 2.1, 2.0, 2.05, 1.95, 2.0, 2.1 are all its last value, 2.1.
-    expect(tip).to_contain_text("基准： 2.1 kWh")
+    expect(tip).to_contain_text("基准：2.1 kWh")
 
 
 def test_the_village_map_clusters_villages_that_share_a_place(
