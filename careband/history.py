@@ -68,8 +68,8 @@ def write_day(tenant_id: int, day: date, subject_ids: np.ndarray, scores: Scores
 def read_subject(tenant_id: int, subject_id: int, end: date, days: int = 30) -> list[DayRow]:
     """One subject's last ``days`` days up to ``end``: date, colour (None when not scored), value, baseline.
 
-    The nights' files are read in one dataset scan (a year takes about a third of a second with
-    5,000 subjects a night on two cores, half the time of reading them one by one).
+    The nights' files are read in one dataset scan: a year of 5,000-subject nights in 0.19 s on two
+    cores, 2.9 times faster than opening them one by one (``bench/care_history.py``).
     """
     wanted = {
         str(day_file(tenant_id, end - timedelta(days=offset))): end - timedelta(days=offset) for offset in range(days)
