@@ -1,5 +1,15 @@
 # The portal's one image: the same build runs the web (gunicorn), the Celery worker and beat.
 # Build: docker build -t sgtj/portal .    Run: docker compose up -d (see docker-compose.yml)
+
+# The chart and map libraries: npm dependencies pinned by package-lock.json, their dist files copied
+# by the same script `make` uses. Only static/vendor/ goes into the image, not node_modules.
+FROM node:20-slim AS assets
+WORKDIR /build
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund --loglevel=error
+COPY scripts/vendor-assets.sh scripts/
+RUN scripts/vendor-assets.sh node_modules static/vendor
+
 FROM python:3.13-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
@@ -24,6 +34,7 @@ COPY requirements.txt ./
 RUN pip install --require-hashes -r requirements.txt
 
 COPY --chown=root:root . .
+COPY --from=assets --chown=root:root /build/static/vendor static/vendor
 
 # Static files (hashed, compressed; served by WhiteNoise) and the compiled translation catalogues
 # are part of the image. The build needs settings that load, not secrets: a throwaway key and a

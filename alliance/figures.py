@@ -8,15 +8,16 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
+import numpy as np
 from django.db.models import Avg, Count, F, IntegerField, Q, Sum
 from django.db.models.fields.json import KT
-from django.db.models.functions import Cast, Coalesce
+from django.db.models.functions import Cast, Coalesce, ExtractHour, ExtractIsoWeekDay
 
 from alliance.models import DeskRequest, ServicePlace
 from portal.activities.models import Activity
 from portal.indicators.aggregates import median_hours
 from portal.tenancy.models import Tenant
-from portal.tickets.workflow import FINISHED_STATUSES
+from portal.tickets.workflow import FINISHED_STATUSES, OPEN_STATUSES
 
 PROGRAMME = "alliance"
 
@@ -81,3 +82,42 @@ def breakdown(tenants: Sequence[Tenant], field: str) -> list[tuple[str, int]]:
     for value, n in groups:
         counts[str(value or "—")] += n  # NULL and "" are two groups in SQL, one line here
     return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+
+
+def requests_by_member_and_status(tenants: Sequence[Tenant]) -> dict[tuple[str, str], int]:
+    """Requests counted per (leading member's name, ticket status) in one grouped query; "—" for a
+    request no member leads."""
+    groups = (
+        DeskRequest.objects.for_tenants(tenants)
+        .values_list("ticket__assignee_org__name", "ticket__status")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    counts: Counter[tuple[str, str]] = Counter()
+    for member, status, n in groups:
+        counts[(str(member or "—"), str(status))] += n  # NULL and "" are two groups in SQL, one here
+    return dict(counts)
+
+
+def filing_counts(tenants: Sequence[Tenant]) -> np.ndarray:
+    """How many requests were filed in each weekday (rows, Monday first) and hour of the portal's
+    local time (Asia/Shanghai), counted in one grouped query."""
+    groups = (
+        DeskRequest.objects.for_tenants(tenants)
+        .annotate(weekday=ExtractIsoWeekDay("ticket__created_at"), hour=ExtractHour("ticket__created_at"))
+        .values_list("weekday", "hour")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    counts = np.zeros((7, 24), dtype=np.int64)
+    for weekday, hour, n in groups:
+        counts[weekday - 1, hour] += n  # ISO weekdays run 1 (Monday) to 7
+    return counts
+
+
+def requests_by_place(tenants: Sequence[Tenant]) -> list[tuple[ServicePlace, int, int]]:
+    """Every place with its requests: (place, all requests, requests still open)."""
+    places = ServicePlace.objects.for_tenants(tenants).annotate(
+        total=Count("requests"), still_open=Count("requests", filter=Q(requests__ticket__status__in=OPEN_STATUSES))
+    )
+    return [(p, p.total, p.still_open) for p in places.order_by("name")]

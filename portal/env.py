@@ -81,3 +81,14 @@ def installation_secret_key(path: Path) -> str:
     with os.fdopen(descriptor, "w") as handle:
         handle.write(key)
     return key
+
+
+def env_url_template(name: str, placeholders: tuple[str, ...]) -> str:
+    """A URL template such as a tile server's ``https://tiles.example/{z}/{x}/{y}.png``; empty when unset."""
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return ""
+    missing = [p for p in placeholders if p not in value]
+    if missing or not value.startswith(("https://", "http://", "/")):
+        raise SettingError(f"{name} must be an http(s) URL or a path with {', '.join(placeholders)}, not {value!r}")
+    return value

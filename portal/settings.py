@@ -14,7 +14,7 @@ from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 from portal.core.discovery import beat_schedule, discover_programmes, setting_values
-from portal.env import env_bool, env_choice, env_int, env_list, env_str, installation_secret_key
+from portal.env import env_bool, env_choice, env_int, env_list, env_str, env_url_template, installation_secret_key
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("PORTAL_VAR_DIR", str(BASE_DIR / "var")))
@@ -211,6 +211,13 @@ JOBS_SCHEDULED_RUNS_KEEP_DAYS = env_int("PORTAL_SCHEDULED_RUNS_KEEP_DAYS", 7)
 JOBS_FAILED_RUNS_KEEP_DAYS = env_int("PORTAL_FAILED_RUNS_KEEP_DAYS", 30)
 # The personal-data access log, purged nightly per unit (at least 30 days: portal.audit.retention).
 ACCESS_LOG_KEEP_DAYS = env_int("PORTAL_ACCESS_LOG_KEEP_DAYS", 365)
+
+# --- Charts and maps ----------------------------------------------------------------------------
+# Map tiles from a tile server the portal's users can reach (an intranet has its own), with {z}, {x}
+# and {y} in the URL. Without one, maps draw their points and shapes on a plain background: nothing
+# is ever fetched from a public tile service.
+MAP_TILE_URL = env_url_template("PORTAL_MAP_TILE_URL", ("{z}", "{x}", "{y}"))
+MAP_TILE_ATTRIBUTION = env_str("PORTAL_MAP_TILE_ATTRIBUTION")
 
 # --- Accounts, login lock-out, object permissions -----------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

@@ -8,10 +8,9 @@ from typing import Any
 
 import numpy as np
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 from django.views.generic import TemplateView
 
-from careband import history, svg
+from careband import charts, history
 from careband.models import AreaLevel, CareAlert, CareArea, CareCode
 from careband.views.common import CareMixin
 
@@ -49,7 +48,7 @@ class BoardView(CareMixin, TemplateView):
             levels=[(v, AreaLevel(v).label) for v in LEVELS],
             rows=table,
             day=day,
-            trend_svg=mark_safe(svg.colour_trend([(str(t.day), t.counts) for t in trend])),
+            trend=charts.colour_trend(trend),
         )
         return context
 

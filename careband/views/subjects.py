@@ -1,4 +1,4 @@
-"""The subject page (30-day strip and chart), enrolment (one or from a list), consent, pause, invitations."""
+"""The subject page (a year of codes and consumption), enrolment (one or from a list), consent, pause, invitations."""
 
 from __future__ import annotations
 
@@ -11,12 +11,11 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
-from careband import history, svg
+from careband import charts, history
 from careband.enrolment import enrol_file
 from careband.forms import EnrolUploadForm, InviteForm, PauseForm, SubjectForm
 from careband.models import CareCode, CareSubject
@@ -50,12 +49,9 @@ class SubjectDetailView(CareMixin, TemplateView):
         context["alerts"] = subject.alerts.select_related("ticket").order_by("-created_at")[:10]
         if subject.consenting:  # withdrawal hides the history
             end = code.day if code else timezone.localdate() - timedelta(days=1)
-            days = history.read_subject(self.tenant.pk, subject.pk, end, 30)
-            labels = [str(d.day) for d in days]
-            context["strip_svg"] = mark_safe(svg.colour_strip([d.colour for d in days], labels))
-            points = [svg.Point(str(d.day), d.value) for d in days]
-            chart = svg.line_chart(points, [d.baseline for d in days], _("Daily consumption"))
-            context["chart_svg"] = mark_safe(chart)
+            days = history.read_subject(self.tenant.pk, subject.pk, end, charts.HISTORY_DAYS)
+            context["calendar"] = charts.subject_calendar(days)
+            context["consumption"] = charts.subject_consumption(days)
         return context
 
 

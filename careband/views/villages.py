@@ -1,4 +1,4 @@
-"""The rural revitalisation index: ranking of hollow villages and a map coloured by score."""
+"""The rural revitalisation index: ranking of hollow villages, their scores as bars and on a map."""
 
 from __future__ import annotations
 
@@ -6,10 +6,9 @@ from datetime import timedelta
 from typing import Any
 
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 from django.views.generic import TemplateView
 
-from careband import svg
+from careband import charts
 from careband.services.villages import village_rows, weights_for
 from careband.views.common import CareMixin
 
@@ -20,14 +19,10 @@ class VillageIndexView(CareMixin, TemplateView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         rows = village_rows(self.tenant, timezone.localdate() - timedelta(days=1))
-        places = [
-            (
-                str(r.village),
-                float(r.village.latitude) if r.village.latitude is not None else None,
-                float(r.village.longitude) if r.village.longitude is not None else None,
-                r.score,
-            )
-            for r in rows
-        ]
-        context.update(rows=rows, weights=weights_for(self.tenant), map_svg=mark_safe(svg.village_map(places)))
+        context.update(
+            rows=rows,
+            weights=weights_for(self.tenant),
+            map=charts.village_map(rows),
+            scores=charts.village_scores(rows) if rows else None,
+        )
         return context

@@ -4,14 +4,15 @@ the programme page, and tenant isolation for every URL with an object."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.test import Client
 from django.urls import reverse
 
-from alliance import actions, parks
+from alliance import actions, figures, parks
 from alliance.demo import load_for as load
 from alliance.intake import Intake, file_request
 from alliance.models import DeskRequest, EnterpriseProfile, ProfileRead, Project
@@ -218,7 +219,21 @@ def test_the_programme_page_shows_figures_computed_from_data(
     assert values["alliance.requests"] == 1
     assert values["alliance.one_visit_rate"] == 100.0
     assert values["alliance.complaints_avoided"] == 1
-    assert page.context["by_member"] == [("滨海水务公司", 1)]
+    member_chart = page.context["member_chart"]
+    assert [c.title for c in member_chart.table.columns] == ["成员单位", "已解决（件）", "合计（件）"]
+    assert member_chart.table.rows == (("滨海水务公司", 1, 1),)
+
+
+def test_requests_are_counted_by_weekday_and_hour_of_beijing_time(world: World, alliance: Alliance) -> None:
+    beijing = ZoneInfo("Asia/Shanghai")
+    for when in (datetime(2026, 11, 2, 8, 15), datetime(2026, 11, 2, 8, 40), datetime(2026, 11, 8, 23, 5)):
+        filed = file_request(world.binhai, None, Intake(alliance.gas_leak, "漏气", "hotline", address="x"))
+        Ticket.objects.filter(pk=filed.ticket_id).update(created_at=when.replace(tzinfo=beijing))
+    counts = figures.filing_counts([world.binhai])
+    # Monday 2 November 08:15 and 08:40 (00:15 and 00:40 UTC): Monday's 8 o'clock; Sunday 8 November
+    # 23:05 (15:05 UTC): Sunday's 23 o'clock. Nothing else.
+    assert (counts[0, 8], counts[6, 23], counts.sum()) == (2, 1, 3)
+    assert figures.filing_counts([world.wuqing]).sum() == 0
 
 
 ObjectUrl = Callable[[World, Alliance], str]

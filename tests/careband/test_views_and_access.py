@@ -39,11 +39,20 @@ def test_the_programme_page_shows_figures_computed_from_the_data(care: Care, ali
     assert 'id="fig-tenants">2<' in page  # Binhai and Wuqing have subjects
 
 
-def test_alice_sees_the_subject_page_with_strip_chart_and_reason(care: Care, alice_client: Client) -> None:
+def test_alice_sees_the_subject_page_with_a_year_of_codes_consumption_and_reason(
+    care: Care, alice_client: Client
+) -> None:
     scored(care)
-    page = alice_client.get(reverse("careband:subject", args=[care.wang.pk])).content.decode()
-    assert "care-strip" in page
-    assert "care-chart" in page
+    response = alice_client.get(reverse("careband:subject", args=[care.wang.pk]))
+    page = response.content.decode()
+    assert page.count(" data-chart=") == 2
+    calendar, consumption = response.context["calendar"], response.context["consumption"]
+    assert (calendar.title, consumption.title) == ("每日关爱码", "日用电量")
+    # The night of DAY scored Wang red (0.3 kWh against his usual 2): the calendar's last cell.
+    assert calendar.option["series"][0]["data"][-1] == [DAY.isoformat(), 3.0]
+    assert calendar.table.rows[-1] == (DAY, "红码：明显异动")
+    assert consumption.option["series"][0]["data"][-1] == [DAY.isoformat(), 0.3]
+    assert len(calendar.table.rows) == 365
     assert "仅为近 4 周同星期中位数" in page
 
 

@@ -16,7 +16,7 @@ import pytest
 from portal.core.programmes import programme_apps
 
 ROOT = Path(__file__).resolve().parents[2]
-ENV_CALL = re.compile(r'env_(?:str|bool|int|float|list|choice)\(\s*"([A-Z][A-Z0-9_]*)"')
+ENV_CALL = re.compile(r'env_(?:str|bool|int|float|list|choice|url_template)\(\s*"([A-Z][A-Z0-9_]*)"')
 ENV_LINE = re.compile(r"^([A-Z][A-Z0-9_]*)=", re.MULTILINE)
 # Read by docker-compose or gunicorn, not by settings.py.
 DEPLOYMENT_ONLY = {"POSTGRES_PASSWORD", "WORKER_CONCURRENCY", "WEB_CONCURRENCY", "FORWARDED_ALLOW_IPS"}

@@ -8,7 +8,6 @@ import pytest
 from django.test import Client
 from openpyxl import load_workbook
 
-from portal.meters.models import TransformerArea
 from portal.tickets.models import Attachment, Ticket
 from tests.personas import World
 from tests.theftscan.conftest import flagged_period, top_suspect
@@ -42,11 +41,32 @@ def test_an_unknown_export_format_or_window_is_not_found(screened: World, alice_
 
 def test_the_area_page_draws_three_curves_and_ranks_users(screened: World, alice_client: Client) -> None:
     period = flagged_period(screened)
-    body = alice_client.get(f"/theftscan/areas/{period.area_id}/").content.decode()
-    assert body.count('<svg class="chart"') == 3
-    for title in ("台区损失电量", "用户用电量（售电量）", "台区线损率"):
-        assert title in body
+    response = alice_client.get(f"/theftscan/areas/{period.area_id}/")
+    body = response.content.decode()
+    assert body.count(" data-chart=") == 3
+    curves = response.context["curves"]
+    assert [c.title for c in curves] == ["台区损失电量", "用户用电量（售电量）", "台区线损率"]
+    # One point a day of the 42-day window, in each curve and in its table.
+    assert [len(c.option["series"][0]["data"]) for c in curves] == [42, 42, 42]
+    assert [len(c.table.rows) for c in curves] == [42, 42, 42]
     assert "派发现场核查" in body
+
+
+def test_the_heat_map_places_every_screened_area_with_its_band(screened: World, alice_client: Client) -> None:
+    period = flagged_period(screened)
+    response = alice_client.get("/theftscan/map/")
+    chart = response.context["map"]
+    heat, areas = chart.layers
+    assert (heat.kind, areas.kind) == ("heat", "points")
+    # The fixture's 8 areas all have a position: 8 heat cells, 8 dots, nothing unplaced.
+    assert (len(heat.data["cells"]), len(areas.data["features"]), chart.unplaced) == (8, 8, 0)
+    flagged = next(
+        f for f in areas.data["features"] if f["properties"]["href"] == f"/theftscan/areas/{period.area_id}/"
+    )
+    assert flagged["properties"]["emphasis"] == pytest.approx(period.suspicion)
+    body = response.content.decode()
+    assert " data-map=" in body
+    assert "窃电热力图" in body
 
 
 def test_charlie_gets_404_for_alices_area_suspect_and_case(
@@ -196,13 +216,6 @@ def test_alice_changes_the_rules_and_bad_values_are_refused(
 
     saved = rules_for(screened.binhai)
     assert (str(saved.threshold), saved.history_days) == ("0.080", 120)
-
-
-def test_the_heat_map_places_every_area_with_a_position(screened: World, alice_client: Client) -> None:
-    located = TransformerArea.objects.for_tenant(screened.binhai).filter(latitude__isnull=False).count()
-    body = alice_client.get("/theftscan/map/").content.decode()
-    assert body.count('r="6"') == located
-    assert "窃电热力图" in body
 
 
 def test_the_report_dates_each_flagged_areas_rise_and_says_by_how_much(screened: World, alice_client: Client) -> None:

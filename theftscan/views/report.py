@@ -197,18 +197,7 @@ class AreaView(TenantRequiredMixin, View):
             if window
             else []
         )
-        dates = [d.day for d in days]
-        curves = [
-            charts.line_chart(_("Area loss energy"), dates, [d.loss_kwh for d in days], "kWh"),
-            charts.line_chart(_("User consumption (energy sold)"), dates, [d.sold_kwh for d in days], "kWh", "#1565c0"),
-            charts.line_chart(
-                _("Area loss rate"),
-                dates,
-                [None if d.loss_rate is None else d.loss_rate * 100 for d in days],
-                "%",
-                "#6a1b9a",
-            ),
-        ]
+        curves = charts.area_curves([charts.AreaDayFigures(d.day, d.loss_kwh, d.sold_kwh, d.loss_rate) for d in days])
         problems = [d for d in days if d.status != DayStatus.OK]
         suspects = list(period.suspects.order_by("rank_in_area").prefetch_related("cases")) if period else []
         for s in suspects:
@@ -256,32 +245,21 @@ class MapView(TenantRequiredMixin, View):
             if window
             else []
         )
-        points = [
-            charts.MapPoint(
-                label=f"{p.area.code} {p.area.name} · {(p.recent_rate or 0) * 100:.1f}%",
-                latitude=float(p.area.latitude) if p.area.latitude is not None else float("nan"),
-                longitude=float(p.area.longitude) if p.area.longitude is not None else float("nan"),
-                value=p.recent_rate if p.recent_rate is not None else float("nan"),
-                ring=p.suspicion if p.flagged else 0.0,
+        areas = [
+            charts.AreaOnMap(
+                code=p.area.code,
+                name=p.area.name,
+                latitude=None if p.area.latitude is None else float(p.area.latitude),
+                longitude=None if p.area.longitude is None else float(p.area.longitude),
+                recent_rate=p.recent_rate,
+                flagged=p.flagged,
+                suspicion=p.suspicion,
                 href=reverse("theftscan:area", args=[p.area_id]),
             )
             for p in periods
         ]
-        legend = [
-            ("#2e7d32", "< 3%"),
-            ("#7cb342", "3–6%"),
-            ("#fbc02d", "6–9%"),
-            ("#f57c00", "9–12%"),
-            ("#c62828", "≥ 12%"),
-        ]
-        unplaced = sum(1 for p in points if p.latitude != p.latitude)
         return render(
             request,
             "theftscan/map.html",
-            {
-                "svg": charts.area_map(points, legend),
-                "window": window,
-                "unplaced": unplaced,
-                "windows": windows(self.tenant),
-            },
+            {"map": charts.heat_map(areas), "window": window, "windows": windows(self.tenant)},
         )
