@@ -39,14 +39,15 @@ COPY --from=assets --chown=root:root /build/static/vendor static/vendor
 # Static files (hashed, compressed; served by WhiteNoise) and the compiled translation catalogues
 # are part of the image. The build needs settings that load, not secrets: a throwaway key and a
 # throwaway SQLite path that nothing opens.
+# The catalogues first: the system checks collectstatic runs read translated labels.
 RUN DJANGO_SECRET_KEY=image-build-only-key-never-used-at-runtime-0123456789abcdef \
     DATABASE_URL=sqlite:////tmp/build.sqlite3 \
     PORTAL_VAR_DIR=/tmp/build-var \
-    python manage.py collectstatic --noinput \
+    python manage.py compiletranslations \
     && DJANGO_SECRET_KEY=image-build-only-key-never-used-at-runtime-0123456789abcdef \
     DATABASE_URL=sqlite:////tmp/build.sqlite3 \
     PORTAL_VAR_DIR=/tmp/build-var \
-    python manage.py compiletranslations \
+    python manage.py collectstatic --noinput \
     && rm -rf /tmp/build-var /tmp/build.sqlite3
 
 USER portal

@@ -35,8 +35,8 @@ assets: $(VENDOR)
 
 ## make run: the embedded portal (SQLite, in-process jobs) on http://127.0.0.1:$(PORT)
 run: $(VENV)/.runtime-installed $(VENDOR)
-	DJANGO_DEBUG=true $(PY) manage.py migrate --noinput
 	DJANGO_DEBUG=true $(PY) manage.py compiletranslations
+	DJANGO_DEBUG=true $(PY) manage.py migrate --noinput
 	DJANGO_DEBUG=true $(PY) manage.py load_demo
 	@DJANGO_DEBUG=true $(PY) manage.py demo_logins --base-url http://127.0.0.1:$(PORT)
 	DJANGO_DEBUG=true JOBS_BACKEND=inprocess $(PY) manage.py runserver 127.0.0.1:$(PORT)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -15,6 +14,7 @@ from alliance import notify
 from alliance.models import CannedReply, DeskRequest, Member
 from portal.audit.actions import record_change, save_audited
 from portal.audit.models import ChangeRecord
+from portal.core.types import Actor
 from portal.tickets import services as tickets
 from portal.tickets.models import Ticket
 from portal.tickets.workflow import FINISHED_STATUSES, Status, status_label
@@ -43,7 +43,7 @@ def default_note(request: DeskRequest, status: str) -> str:
 def change_status(
     request: DeskRequest,
     to_status: str,
-    actor: Any,
+    actor: Actor,
     note: str = "",
     *,
     capabilities: frozenset[str] | None = None,
@@ -63,7 +63,7 @@ def change_status(
     return ticket
 
 
-def not_ours(request: DeskRequest, actor: Any, reason: str, to_member: Member) -> DeskRequest:
+def not_ours(request: DeskRequest, actor: Actor, reason: str, to_member: Member) -> DeskRequest:
     """The assigned member says it is not theirs: the reason goes on record and the request moves on."""
     reason = reason.strip()
     if not reason:
@@ -90,7 +90,7 @@ def not_ours(request: DeskRequest, actor: Any, reason: str, to_member: Member) -
     return request
 
 
-def joint_visit(request: DeskRequest, actor: Any, members: Sequence[Member], lead: Member) -> list[Ticket]:
+def joint_visit(request: DeskRequest, actor: Actor, members: Sequence[Member], lead: Member) -> list[Ticket]:
     """One child task per member (联盟跑腿); the lead member keeps the parent request."""
     if len(members) < 2:
         raise ValidationError({"members": _("A joint visit needs at least two members.")})

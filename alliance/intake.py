@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from alliance import clocks
 from alliance.models import DeskRequest, Member, PlaceContact, PlusOne, ServicePlace, ServiceType
 from portal.audit.actions import save_audited
+from portal.core.types import Actor
 from portal.tenancy.models import Tenant
 from portal.tickets import services as tickets
 from portal.tickets.models import Kind, Priority
@@ -92,7 +93,7 @@ def _title(intake: Intake) -> str:
     return f"{intake.service_type.name} · {where}"[:200] if where else intake.service_type.name
 
 
-def file_request(tenant: Tenant, actor: Any, intake: Intake, *, now: datetime | None = None) -> DeskRequest:
+def file_request(tenant: Tenant, actor: Actor, intake: Intake, *, now: datetime | None = None) -> DeskRequest:
     """Open the ticket (routed, with the type's clocks) and its desk row; raises ``ValidationError``."""
     _check(tenant, intake)
     now = now or timezone.now()

@@ -30,18 +30,19 @@ from portal.api.permissions import IsTenantMember
 from portal.api.routing import router
 from portal.api.serializers import TenantModelSerializer
 from portal.api.viewsets import TenantReadOnlyViewSet
+from portal.core.types import portal_request, tenant_of
 
 LEVELS = (AreaLevel.STREET, AreaLevel.COMMUNITY, AreaLevel.GRID)
 
 
 def scoped_subjects(request: Request) -> QuerySet[CareSubject]:
-    tenant = request.tenant  # type: ignore[attr-defined]
+    tenant = tenant_of(portal_request(request))
     if isinstance(request.auth, ApiKey):
         area = key_area(request.auth)
         if area is None:
             raise PermissionDenied(_("This key is not limited to an area; ask the unit to set its care area."))
         return CareSubject.objects.for_tenant(tenant).filter(under([area]))
-    return visible_subjects(tenant, request.user, request.capabilities)  # type: ignore[attr-defined]
+    return visible_subjects(tenant, request.user, portal_request(request).capabilities)
 
 
 class SubjectColourSerializer(TenantModelSerializer):
@@ -65,7 +66,7 @@ class SubjectViewSet(TenantReadOnlyViewSet):
         return scoped_subjects(self.request).filter(consent_withdrawn_at__isnull=True).order_by("pk")
 
 
-class AlertSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+class AlertSerializer(serializers.ModelSerializer):
     subject = serializers.IntegerField(source="subject_id", read_only=True)
     reference = serializers.CharField(source="ticket.reference", read_only=True)
     status = serializers.CharField(source="ticket.status", read_only=True)
@@ -93,7 +94,7 @@ class AlertViewSet(TenantReadOnlyViewSet):
         return found.order_by("-pk")
 
 
-class ColourCountSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class ColourCountSerializer(serializers.Serializer):
     area = serializers.CharField()
     area_id = serializers.IntegerField()
     level = serializers.CharField()
@@ -103,7 +104,7 @@ class ColourCountSerializer(serializers.Serializer):  # type: ignore[type-arg]
     red = serializers.IntegerField()
 
 
-class VillageScoreSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class VillageScoreSerializer(serializers.Serializer):
     village = serializers.CharField()
     village_id = serializers.IntegerField()
     score = serializers.FloatField()
@@ -128,7 +129,7 @@ class ColourCountViewSet(viewsets.ViewSet):
         level = request.query_params.get("level", AreaLevel.STREET)
         if level not in LEVELS:
             raise ValidationError({"level": [_("Use street, community or grid.")]})
-        tenant = request.tenant  # type: ignore[attr-defined]
+        tenant = tenant_of(portal_request(request))
         areas = {a.pk: a for a in CareArea.objects.for_tenant(tenant)}
         counts: dict[int, Counter[str]] = {}
         names = ("grey", "green", "yellow", "red")
@@ -152,7 +153,7 @@ class VillageIndexViewSet(viewsets.ViewSet):
 
     @extend_schema(responses=inline_serializer("VillageIndexPage", {"results": VillageScoreSerializer(many=True)}))
     def list(self, request: Request) -> Response:
-        rows = village_rows(request.tenant, timezone.localdate() - timedelta(days=1))  # type: ignore[attr-defined]
+        rows = village_rows(tenant_of(portal_request(request)), timezone.localdate() - timedelta(days=1))
         return Response(
             {
                 "results": [

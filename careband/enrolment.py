@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from careband.models import CareSubject, SubjectMeter
 from careband.services.areas import grid_path
 from careband.services.subjects import enrol
+from portal.core.types import Actor
 from portal.meters.imports.report import Problem, frame_of, render
 from portal.tenancy.models import Tenant
 
@@ -165,7 +166,7 @@ def _date(text: str) -> dt.date | None:
         return None
 
 
-def enrol_file(tenant: Tenant, actor: Any, name: str, data: bytes) -> EnrolmentResult:
+def enrol_file(tenant: Tenant, actor: Actor, name: str, data: bytes) -> EnrolmentResult:
     result = EnrolmentResult()
     try:
         rows = read_rows(name, data)
@@ -201,7 +202,7 @@ def _already_enrolled(tenant: Tenant, meters: set[str], ids: set[str]) -> dict[s
     return {"meters": set(taken_meters), "ids": {i.upper() for i in taken_ids}}
 
 
-def _create(tenant: Tenant, actor: Any, number: int, row: dict[str, str]) -> None:
+def _create(tenant: Tenant, actor: Actor, number: int, row: dict[str, str]) -> None:
     consent_day = _date(row["consent_at"]) or timezone.localdate()
     subject = CareSubject(
         name=row["name"],

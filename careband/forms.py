@@ -44,7 +44,7 @@ class InviteForm(forms.Form):
     relationship = forms.CharField(label=_("Relationship"), max_length=30)
 
 
-class VisitForm(forms.ModelForm):  # type: ignore[type-arg]
+class VisitForm(forms.ModelForm):
     class Meta:
         model = Visit
         fields = ["outcome", "note", "photo"]

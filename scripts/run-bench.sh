@@ -10,6 +10,7 @@ export DJANGO_HTTPS=false
 export JOBS_BACKEND="${JOBS_BACKEND:-inprocess}"
 bin=.venv/bin
 
+"$bin/python" manage.py compiletranslations >/dev/null
 "$bin/python" manage.py migrate --noinput >/dev/null
 
 if [ -n "${1:-}" ]; then

@@ -12,6 +12,8 @@ echo "== ruff"
 echo "== mypy"
 "$bin/mypy"
 echo "== django checks"
+# The catalogues first: checks read translated labels (a fresh clone has no compiled .mo files).
+"$bin/python" manage.py compiletranslations >/dev/null
 "$bin/python" manage.py check --fail-level WARNING
 "$bin/python" manage.py makemigrations --check --dry-run
 # Every text of the code and templates must be in a catalogue, translated (needs GNU gettext).

@@ -33,7 +33,7 @@ def alice_objects(world: World) -> AliceObjects:
 
 
 def _scoped_admin_objects(objects: AliceObjects) -> list[tuple[str, object]]:
-    found = []
+    found: list[tuple[str, object]] = []
     for label, obj in objects.by_model.items():
         model_admin = admin.site._registry.get(type(obj))
         if isinstance(model_admin, TenantScopedAdmin):

@@ -128,7 +128,7 @@ def _object_routes(objects: AliceObjects) -> list[Route]:
 
 
 def _listing_routes(objects: AliceObjects) -> list[tuple[Route, dict[str, Any]]]:
-    plain = [(r, {}) for r in all_routes() if not r.kwargs and r.name not in PUBLIC]
+    plain: list[tuple[Route, dict[str, Any]]] = [(r, {}) for r in all_routes() if not r.kwargs and r.name not in PUBLIC]
     return plain + [(r, objects.listing_kwargs[r.name]) for r in all_routes() if r.name in objects.listing_kwargs]
 
 

@@ -47,7 +47,7 @@ class RankPagination(PortalCursorPagination):
     ordering = ("rank_in_tenant", "id")  # type: ignore[assignment]  # DRF takes a tuple too
 
 
-class AreaPeriodSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+class AreaPeriodSerializer(serializers.ModelSerializer):
     area_code = serializers.CharField(source="area.code", read_only=True)
     area_name = serializers.CharField(source="area.name", read_only=True)
     flag_reasons = serializers.SerializerMethodField()
@@ -85,7 +85,7 @@ class AreaPeriodSerializer(serializers.ModelSerializer):  # type: ignore[type-ar
         return flag_reasons(obj.flag_reasons, obj.step, obj.step_t)
 
 
-class SuspectSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+class SuspectSerializer(serializers.ModelSerializer):
     area_code = serializers.CharField(source="area.code", read_only=True)
     start = serializers.DateField(source="period.start", read_only=True)
     end = serializers.DateField(source="period.end", read_only=True)

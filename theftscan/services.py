@@ -18,6 +18,7 @@ from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext as _
 
 from portal.audit.actions import save_audited
+from portal.core.types import Actor, person
 from portal.meters.models import TransformerArea
 from portal.tenancy.models import Tenant
 from portal.tickets import services as tickets
@@ -110,7 +111,7 @@ def _user_readings(suspect: Suspect) -> dict[date, float]:
     return {d.astype(date): float(v) for d, v in zip(matrix.dates, values, strict=True) if not np.isnan(v)}
 
 
-def open_case(suspect: Suspect, actor: Any) -> tuple[Case, bool]:
+def open_case(suspect: Suspect, actor: Actor) -> tuple[Case, bool]:
     """Open the on-site inspection for a suspect, once: (case, whether it was created now)."""
     with transaction.atomic():
         locked = (
@@ -150,14 +151,14 @@ def open_case(suspect: Suspect, actor: Any) -> tuple[Case, bool]:
             meter_no=locked.meter_no,
             rank_in_area=locked.rank_in_area,
             ticket=ticket,
-            opened_by=actor if getattr(actor, "is_authenticated", False) else None,
+            opened_by=person(actor),
         )
         save_audited(case, actor)
     return case, True
 
 
 def record_result(
-    case: Case, actor: Any, *, result: str, violation_rule: BillingRule | None, finding: str, checked_on: date | None
+    case: Case, actor: Actor, *, result: str, violation_rule: BillingRule | None, finding: str, checked_on: date | None
 ) -> Case:
     if result == Case.Result.VIOLATION and violation_rule is None:
         raise ValidationError({"violation_rule": _("Say which kind of contract violation was found.")})
@@ -183,7 +184,7 @@ def back_billing_period(case: Case) -> dict[str, date]:
     return initial
 
 
-def save_calculation(case: Case, actor: Any, rule: BillingRule, inputs: dict[str, Any], result: Result) -> Case:
+def save_calculation(case: Case, actor: Actor, rule: BillingRule, inputs: dict[str, Any], result: Result) -> Case:
     """Keep the inputs, the steps and the article with the figures on the case."""
     if rule.tenant_id != case.tenant_id:
         raise ValidationError({"rule": _("Choose a rule of this unit.")})

@@ -7,7 +7,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,6 +17,7 @@ from alliance import actions
 from alliance.forms import DeskEntryForm, JointVisitForm, NotOursForm, StatusForm
 from alliance.intake import Intake, duplicates_of, file_request, plus_one
 from alliance.models import DeskRequest
+from portal.core.types import PortalRequest
 from portal.core.views import TenantObjectMixin, TenantRequiredMixin
 from portal.tenancy.roles import Capability
 from portal.tickets.models import Ticket
@@ -28,7 +29,7 @@ def _errors(exc: ValidationError) -> str:
     return " ".join(exc.messages)
 
 
-class DeskListView(TenantObjectMixin, ListView):  # type: ignore[type-arg]
+class DeskListView(TenantObjectMixin, ListView):
     """The queue, overdue first when asked; an overdue request shows a badge."""
 
     model = DeskRequest
@@ -42,7 +43,7 @@ class DeskListView(TenantObjectMixin, ListView):  # type: ignore[type-arg]
             rows = rows.filter(ticket_id__in=overdue)
         if self.request.GET.get("open") == "true":
             rows = rows.filter(ticket__status__in=OPEN_STATUSES)
-        return rows.order_by("-ticket__created_at")  # type: ignore[no-any-return]
+        return rows.order_by("-ticket__created_at")
 
 
 class DeskEntryView(TenantRequiredMixin, View):
@@ -51,10 +52,10 @@ class DeskEntryView(TenantRequiredMixin, View):
     required_capability = Capability.CREATE_TICKETS
     template_name = "alliance/desk_entry.html"
 
-    def get(self, request: HttpRequest) -> HttpResponse:
+    def get(self, request: PortalRequest) -> HttpResponse:
         return render(request, self.template_name, {"form": DeskEntryForm(tenant=self.tenant)})
 
-    def post(self, request: HttpRequest) -> HttpResponse:
+    def post(self, request: PortalRequest) -> HttpResponse:
         form = DeskEntryForm(request.POST, tenant=self.tenant)
         if not form.is_valid():
             return render(request, self.template_name, {"form": form}, status=400)
@@ -78,7 +79,7 @@ class DeskEntryView(TenantRequiredMixin, View):
             if duplicates:
                 return render(request, self.template_name, {"form": form, "duplicates": duplicates})
         try:
-            filed = file_request(self.tenant, request.user, intake)
+            filed = file_request(self.tenant, self.user, intake)
         except ValidationError as exc:
             form.add_error(None, exc)
             return render(request, self.template_name, {"form": form}, status=400)
@@ -90,14 +91,14 @@ class DeskPlusOneView(TenantObjectMixin, View):
     model = DeskRequest
     required_capability = Capability.CREATE_TICKETS
 
-    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+    def post(self, request: PortalRequest, pk: int) -> HttpResponse:
         found = get_object_or_404(self.get_queryset(), pk=pk)
         count = plus_one(found, request.POST.get("channel", "hotline"))
         messages.success(request, _("Counted: %(n)d others reported the same.") % {"n": count})
         return redirect("alliance:desk-detail", pk=found.pk)
 
 
-class DeskDetailView(TenantObjectMixin, DetailView):  # type: ignore[type-arg]
+class DeskDetailView(TenantObjectMixin, DetailView):
     model = DeskRequest
     template_name = "alliance/desk_detail.html"
 
@@ -109,7 +110,7 @@ class DeskDetailView(TenantObjectMixin, DetailView):  # type: ignore[type-arg]
         found: DeskRequest = self.object
         context.update(
             ticket=found.ticket,
-            status_form=_status_form(found, self.request.capabilities),  # type: ignore[attr-defined]
+            status_form=_status_form(found, self.capabilities),
             not_ours_form=NotOursForm(tenant=self.tenant),
             joint_form=JointVisitForm(tenant=self.tenant),
             events=found.ticket.events.all(),
@@ -135,7 +136,7 @@ class _DeskAction(TenantObjectMixin, View):
     model = DeskRequest
     required_capability = Capability.WORK_TICKETS
 
-    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+    def post(self, request: PortalRequest, pk: int) -> HttpResponse:
         found = get_object_or_404(self.get_queryset().select_related("ticket", "service_type"), pk=pk)
         try:
             self.act(request, found)
@@ -145,20 +146,20 @@ class _DeskAction(TenantObjectMixin, View):
             messages.error(request, str(exc))
         return redirect("alliance:desk-detail", pk=found.pk)
 
-    def act(self, request: HttpRequest, found: DeskRequest) -> None:
+    def act(self, request: PortalRequest, found: DeskRequest) -> None:
         raise NotImplementedError
 
 
 class DeskStatusView(_DeskAction):
-    def act(self, request: HttpRequest, found: DeskRequest) -> None:
-        capabilities = request.capabilities  # type: ignore[attr-defined]
+    def act(self, request: PortalRequest, found: DeskRequest) -> None:
+        capabilities = request.capabilities
         form = _status_form(found, capabilities, request.POST)
         if not form.is_valid():
             raise ValidationError([e for errors in form.errors.values() for e in errors])
         actions.change_status(
             found,
             form.cleaned_data["to_status"],
-            request.user,
+            self.user,
             form.note_text(),
             capabilities=capabilities,
             one_visit=form.cleaned_data["one_visit"],
@@ -167,20 +168,18 @@ class DeskStatusView(_DeskAction):
 
 
 class DeskNotOursView(_DeskAction):
-    def act(self, request: HttpRequest, found: DeskRequest) -> None:
+    def act(self, request: PortalRequest, found: DeskRequest) -> None:
         form = NotOursForm(request.POST, tenant=found.tenant)
         if not form.is_valid():
             raise ValidationError([e for errors in form.errors.values() for e in errors])
-        actions.not_ours(found, request.user, form.cleaned_data["reason"], form.cleaned_data["to_member"])
+        actions.not_ours(found, self.user, form.cleaned_data["reason"], form.cleaned_data["to_member"])
         messages.success(request, _("Passed on to %(member)s.") % {"member": form.cleaned_data["to_member"]})
 
 
 class DeskJointVisitView(_DeskAction):
-    def act(self, request: HttpRequest, found: DeskRequest) -> None:
+    def act(self, request: PortalRequest, found: DeskRequest) -> None:
         form = JointVisitForm(request.POST, tenant=found.tenant)
         if not form.is_valid():
             raise ValidationError([e for errors in form.errors.values() for e in errors])
-        children = actions.joint_visit(
-            found, request.user, list(form.cleaned_data["members"]), form.cleaned_data["lead"]
-        )
+        children = actions.joint_visit(found, self.user, list(form.cleaned_data["members"]), form.cleaned_data["lead"])
         messages.success(request, _("Joint visit: %(n)d member tasks opened.") % {"n": len(children)})

@@ -20,7 +20,7 @@ from portal.core.views import TenantObjectMixin
 from portal.tenancy.roles import Capability
 
 
-class HookupOverviewView(TenantObjectMixin, ListView):  # type: ignore[type-arg]
+class HookupOverviewView(TenantObjectMixin, ListView):
     model = Project
     template_name = "alliance/hookups.html"
 
@@ -37,7 +37,7 @@ class HookupOverviewView(TenantObjectMixin, ListView):  # type: ignore[type-arg]
         return context
 
 
-class ProjectDetailView(TenantObjectMixin, DetailView):  # type: ignore[type-arg]
+class ProjectDetailView(TenantObjectMixin, DetailView):
     model = Project
     template_name = "alliance/project_detail.html"
 
@@ -82,7 +82,7 @@ def _date(text: str) -> date | None:
         return None
 
 
-class EnterpriseDetailView(TenantObjectMixin, DetailView):  # type: ignore[type-arg]
+class EnterpriseDetailView(TenantObjectMixin, DetailView):
     """Shown only to staff of an authorised member (or managers); the read is logged first."""
 
     model = EnterpriseProfile
@@ -90,7 +90,7 @@ class EnterpriseDetailView(TenantObjectMixin, DetailView):  # type: ignore[type-
 
     def get_object(self, queryset: Any = None) -> EnterpriseProfile:
         profile: EnterpriseProfile = super().get_object(queryset)
-        parks.read_profile(profile, self.request.user, self.request.capabilities)  # type: ignore[attr-defined]
+        parks.read_profile(profile, self.request.user, self.capabilities)
         return profile
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:

@@ -12,7 +12,7 @@ from alliance.models import Member, ServicePlace
 from portal.core.views import TenantObjectMixin
 
 
-class MemberListView(TenantObjectMixin, ListView):  # type: ignore[type-arg]
+class MemberListView(TenantObjectMixin, ListView):
     model = Member
     template_name = "alliance/member_list.html"
 
@@ -20,13 +20,13 @@ class MemberListView(TenantObjectMixin, ListView):  # type: ignore[type-arg]
         return super().get_queryset().select_related("organisation").prefetch_related("service_types")
 
 
-class PlaceListView(TenantObjectMixin, ListView):  # type: ignore[type-arg]
+class PlaceListView(TenantObjectMixin, ListView):
     model = ServicePlace
     template_name = "alliance/place_list.html"
     paginate_by = 50
 
 
-class PlaceDetailView(TenantObjectMixin, DetailView):  # type: ignore[type-arg]
+class PlaceDetailView(TenantObjectMixin, DetailView):
     model = ServicePlace
     template_name = "alliance/place_detail.html"
 

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from careband.models import AreaLevel, CareAlert, CareArea, CareSettings, CareSubject, Guardian, Visit
 from careband.services.areas import ancestor_at
 from portal.audit.actions import save_audited
+from portal.core.types import Actor, person
 from portal.tenancy.models import Tenant
 from portal.tickets import services as tickets
 from portal.tickets.events import record_event
@@ -126,7 +127,7 @@ def escalate_alerts(tenant: Tenant, now: datetime | None = None) -> int:
     return moved
 
 
-def acknowledge(alert: CareAlert, actor: Any, capabilities: frozenset[str] | None = None) -> Ticket:
+def acknowledge(alert: CareAlert, actor: Actor, capabilities: frozenset[str] | None = None) -> Ticket:
     return tickets.transition(alert.ticket, Status.ACKNOWLEDGED, actor, capabilities=capabilities)
 
 
@@ -143,7 +144,7 @@ def check_photo(photo: UploadedFile | None) -> None:
 
 def record_visit(
     alert: CareAlert,
-    actor: Any,
+    actor: Actor,
     *,
     outcome: str,
     note: str = "",
@@ -154,10 +155,9 @@ def record_visit(
     now = now or timezone.now()
     check_photo(photo)
     visit = Visit(tenant=alert.tenant, alert=alert, outcome=outcome, note=note.strip(), visited_at=now)
-    if getattr(actor, "is_authenticated", False):
-        visit.visited_by = actor
+    visit.visited_by = person(actor)
     if photo is not None:
-        visit.photo = photo  # type: ignore[assignment]
+        visit.photo = photo
     visit.full_clean(exclude=["tenant", "alert", "photo"])
     with transaction.atomic():
         if (
@@ -174,7 +174,7 @@ def record_visit(
     return visit
 
 
-def _close_ticket(ticket: Ticket, actor: Any, visit: Visit, now: datetime) -> None:
+def _close_ticket(ticket: Ticket, actor: Actor, visit: Visit, now: datetime) -> None:
     note = _("Visit: %(outcome)s. %(note)s") % {"outcome": visit.get_outcome_display(), "note": visit.note}
     path = {
         Status.NEW: [Status.ACKNOWLEDGED, Status.RESOLVED, Status.CLOSED],
@@ -191,7 +191,7 @@ TOLERANCE_STEP = 1.25
 TOLERANCE_MAX = 3.0
 
 
-def _widen(subject: CareSubject, actor: Any) -> None:
+def _widen(subject: CareSubject, actor: Actor) -> None:
     subject.refresh_from_db(fields=["tolerance"])
     subject.tolerance = min(subject.tolerance * TOLERANCE_STEP, TOLERANCE_MAX)
     save_audited(subject, actor, update_fields=["tolerance"])

@@ -73,7 +73,7 @@ def copy_codes(table: str, tenant_id: int, day: date, now: datetime, ids: np.nda
     """Inside the caller's transaction."""
     complete = ~np.isnan(scores.value) & ~np.isnan(scores.baseline)
     with connection.cursor() as cursor:
-        raw = cursor.cursor  # type: ignore[attr-defined]
+        raw = cursor.cursor
         with raw.copy(f"COPY {table} ({COLUMNS}) FROM STDIN (FORMAT binary)") as copy:
             copy.write(binary_rows(tenant_id, day, now, ids, scores, complete))
         rest = np.flatnonzero(~complete)

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from careband.models import CareAlert, CareCode, CareSubject, Invitation, Relative
+from portal.core.types import Actor
 from portal.tenancy.models import Membership
 from portal.tenancy.roles import Role
 from portal.tenancy.scoping import allow_unscoped
@@ -19,7 +20,7 @@ from portal.tickets import services as tickets
 INVITATION_DAYS = 14
 
 
-def invite(subject: CareSubject, actor: Any, relationship: str) -> Invitation:
+def invite(subject: CareSubject, actor: Actor, relationship: str) -> Invitation:
     relationship = relationship.strip()
     if not relationship or len(relationship) > 30:
         raise ValidationError({"relationship": _("Say how they are related (at most 30 characters).")})

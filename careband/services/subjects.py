@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from careband.models import AreaLevel, CareArea, CareCode, CareSubject, SubjectMeter
 from portal.audit.actions import record_change, save_audited
 from portal.audit.models import ChangeRecord
+from portal.core.types import Actor
 from portal.tenancy.models import Tenant
 
 MAX_METERS = 5
@@ -28,7 +29,7 @@ def clean_meter_numbers(raw: str | list[str]) -> list[str]:
     return numbers
 
 
-def enrol(tenant: Tenant, actor: Any, subject: CareSubject, meters: list[str]) -> CareSubject:
+def enrol(tenant: Tenant, actor: Actor, subject: CareSubject, meters: list[str]) -> CareSubject:
     """Save a new subject with its meters; refuses a grid of another unit or a meter already enrolled."""
     subject.tenant = tenant
     if subject.grid_id is not None and (subject.grid.tenant_id != tenant.pk or subject.grid.level != AreaLevel.GRID):
@@ -45,7 +46,7 @@ def enrol(tenant: Tenant, actor: Any, subject: CareSubject, meters: list[str]) -
     return subject
 
 
-def withdraw_consent(subject: CareSubject, actor: Any, now: datetime | None = None) -> bool:
+def withdraw_consent(subject: CareSubject, actor: Actor, now: datetime | None = None) -> bool:
     """Stop scoring and hide the history from now on. False when it was withdrawn already."""
     now = now or timezone.now()
     with transaction.atomic():
@@ -68,7 +69,7 @@ def withdraw_consent(subject: CareSubject, actor: Any, now: datetime | None = No
     return True
 
 
-def pause(subject: CareSubject, actor: Any, until: date | None, reason: str = "") -> CareSubject:
+def pause(subject: CareSubject, actor: Actor, until: date | None, reason: str = "") -> CareSubject:
     """Pause (in hospital, travelling) until a day, or resume with ``until=None``."""
     if until is not None and until < timezone.localdate():
         raise ValidationError({"paused_until": _("The pause must end today or later.")})

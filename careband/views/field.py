@@ -14,7 +14,7 @@ from django.views import View
 from careband.forms import VisitForm
 from careband.models import CareAlert
 from careband.services import alerts
-from careband.views.common import CareMixin, caps
+from careband.views.common import CareMixin
 from portal.tenancy.roles import Capability
 
 
@@ -38,7 +38,7 @@ class AlertVisitView(CareMixin, View):
         alert = self.alert(pk)
         if "acknowledge" in request.POST:
             try:
-                alerts.acknowledge(alert, request.user, caps(request))
+                alerts.acknowledge(alert, self.user, self.capabilities)
             except (ValidationError, PermissionDenied) as exc:
                 messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
             return redirect("careband:alert-visit", pk=alert.pk)
@@ -48,7 +48,7 @@ class AlertVisitView(CareMixin, View):
         try:
             alerts.record_visit(
                 alert,
-                request.user,
+                self.user,
                 outcome=form.cleaned_data["outcome"],
                 note=form.cleaned_data["note"],
                 photo=form.cleaned_data.get("photo"),

@@ -7,7 +7,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
@@ -16,9 +16,10 @@ from careband.forms import JoinForm
 from careband.models import CareCode, CareSubject
 from careband.services import invitations
 from careband.services.access import relative_subjects
+from portal.core.types import PortalRequest, tenant_of
 
 
-def _mine(request: HttpRequest) -> Any:
+def _mine(request: PortalRequest) -> Any:
     tenant = getattr(request, "tenant", None)
     if tenant is None:
         raise Http404
@@ -26,15 +27,15 @@ def _mine(request: HttpRequest) -> Any:
 
 
 class MyPersonView(LoginRequiredMixin, View):
-    def get(self, request: HttpRequest) -> HttpResponse:
+    def get(self, request: PortalRequest) -> HttpResponse:
         people = list(_mine(request))
-        codes = {c.subject_id: c for c in CareCode.objects.for_tenant(request.tenant).filter(subject__in=people)}  # type: ignore[attr-defined]
+        codes = {c.subject_id: c for c in CareCode.objects.for_tenant(tenant_of(request)).filter(subject__in=people)}
         rows = [{"subject": p, "code": codes.get(p.pk)} for p in people]
         return render(request, "careband/relative.html", {"rows": rows})
 
 
 class ContactedView(LoginRequiredMixin, View):
-    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+    def post(self, request: PortalRequest, pk: int) -> HttpResponse:
         subject: CareSubject = get_object_or_404(_mine(request), pk=pk)
         invitations.confirm_contacted(subject, request.user)
         messages.success(request, _("Thank you: we noted that you have contacted them."))
@@ -42,10 +43,10 @@ class ContactedView(LoginRequiredMixin, View):
 
 
 class JoinView(LoginRequiredMixin, View):
-    def get(self, request: HttpRequest, code: str = "") -> HttpResponse:
+    def get(self, request: PortalRequest, code: str = "") -> HttpResponse:
         return render(request, "careband/join.html", {"form": JoinForm(initial={"code": code})})
 
-    def post(self, request: HttpRequest, code: str = "") -> HttpResponse:
+    def post(self, request: PortalRequest, code: str = "") -> HttpResponse:
         form = JoinForm(request.POST)
         if form.is_valid():
             try:

@@ -37,7 +37,7 @@ class SubjectDetailView(CareMixin, TemplateView):
             CareSubject,
             [subject.pk],
             ["name", "phone", "address", "id_number"],
-            actor=self.request.user,
+            actor=self.user,
             channel="web",
             masked=False,
             path=self.request.path,
@@ -55,7 +55,7 @@ class SubjectDetailView(CareMixin, TemplateView):
         return context
 
 
-class SubjectCreateView(CareMixin, FormView):  # type: ignore[type-arg]
+class SubjectCreateView(CareMixin, FormView):
     required_capability = Capability.MANAGE_RECORDS
     template_name = "careband/subject_form.html"
     form_class = SubjectForm
@@ -65,23 +65,21 @@ class SubjectCreateView(CareMixin, FormView):  # type: ignore[type-arg]
 
     def form_valid(self, form: SubjectForm) -> HttpResponse:
         try:
-            subject = subjects.enrol(
-                self.tenant, self.request.user, form.save(commit=False), form.cleaned_data["meters"]
-            )
+            subject = subjects.enrol(self.tenant, self.user, form.save(commit=False), form.cleaned_data["meters"])
         except ValidationError as exc:
             form.add_error(None, exc)
             return self.form_invalid(form)
         return redirect("careband:subject", pk=subject.pk)
 
 
-class EnrolUploadView(CareMixin, FormView):  # type: ignore[type-arg]
+class EnrolUploadView(CareMixin, FormView):
     required_capability = Capability.MANAGE_RECORDS
     template_name = "careband/enrol.html"
     form_class = EnrolUploadForm
 
     def form_valid(self, form: EnrolUploadForm) -> HttpResponse:
         upload = form.cleaned_data["file"]
-        result = enrol_file(self.tenant, self.request.user, upload.name, upload.read())
+        result = enrol_file(self.tenant, self.user, upload.name, upload.read())
         if not result.ok:
             return self.render_to_response(self.get_context_data(form=form, problems=result.problems), status=400)
         messages.success(self.request, _("%(n)d subjects enrolled.") % {"n": result.created})
@@ -102,7 +100,7 @@ class SubjectActionView(CareMixin, View):
 class WithdrawConsentView(SubjectActionView):
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
         subject = self.subject(pk)
-        subjects.withdraw_consent(subject, request.user)
+        subjects.withdraw_consent(subject, self.user)
         messages.success(request, _("Consent withdrawn: scoring stopped and the history is hidden."))
         return self.back(subject)
 
@@ -116,7 +114,7 @@ class PauseView(SubjectActionView):
         try:
             if not form.is_valid():
                 raise ValidationError(form.errors.as_text())
-            subjects.pause(subject, request.user, form.cleaned_data["paused_until"], form.cleaned_data["pause_reason"])
+            subjects.pause(subject, self.user, form.cleaned_data["paused_until"], form.cleaned_data["pause_reason"])
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
             return HttpResponse(" ".join(exc.messages), status=400)
@@ -130,7 +128,7 @@ class InviteView(SubjectActionView):
         try:
             if not form.is_valid():
                 raise ValidationError(form.errors.as_text())
-            invitation = invitations.invite(subject, request.user, form.cleaned_data["relationship"])
+            invitation = invitations.invite(subject, self.user, form.cleaned_data["relationship"])
         except ValidationError as exc:
             return HttpResponse(" ".join(exc.messages), status=400)
         link = request.build_absolute_uri(reverse("careband:join-code", args=[invitation.code]))

@@ -13,4 +13,4 @@ TOTAL_FIELDS = ("people_reached", "volunteers", "materials_handed_out")
 def totals(activities: Any) -> dict[str, int]:
     """People reached, volunteers and materials over a (filtered, tenant-scoped) queryset."""
     # order_by(): the default ordering would otherwise leak into the aggregate query.
-    return activities.order_by().aggregate(**{name: Coalesce(Sum(name), 0) for name in TOTAL_FIELDS})  # type: ignore[no-any-return]
+    return activities.order_by().aggregate(**{name: Coalesce(Sum(name), 0) for name in TOTAL_FIELDS})

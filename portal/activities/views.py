@@ -30,7 +30,7 @@ class ActivityListView(FilteredListView):
         return context
 
 
-class ActivityDetailView(TenantObjectMixin, DetailView):  # type: ignore[type-arg]
+class ActivityDetailView(TenantObjectMixin, DetailView):
     model = Activity
     template_name = "activities/activity_detail.html"
 

@@ -13,6 +13,7 @@ from rest_framework import authentication, exceptions
 from rest_framework.request import Request
 
 from portal.api.models import KEY_PREFIX, ApiKey, hash_secret
+from portal.core.types import portal_request
 from portal.tenancy.roles import Capability, Role, capabilities_of
 
 # "Last used" is for people judging whether a key is still in use, not a request log: writing it on
@@ -78,14 +79,15 @@ class ApiKeyAuthentication(authentication.BaseAuthentication):
             raise exceptions.AuthenticationFailed(_("This API key has expired or was revoked."))
         record_use(key, timezone.now())
         # The key decides the tenant and what may be done there: partners read, masked by default.
-        django_request = request._request
-        django_request.tenant = key.tenant  # type: ignore[attr-defined]
+        django_request = portal_request(request)
+        django_request.tenant = key.tenant
         roles = frozenset({Role.PARTNER_VIEWER.value})
-        django_request.tenant_roles = roles  # type: ignore[attr-defined]
+        django_request.tenant_roles = roles
+        django_request.acting_for = frozenset()
         capabilities = set(capabilities_of(roles))
         if key.can_see_personal_data:
             capabilities.add(Capability.SEE_PERSONAL_DATA)
-        django_request.capabilities = frozenset(capabilities)  # type: ignore[attr-defined]
+        django_request.capabilities = frozenset(capabilities)
         return ApiClient(key), key
 
     def authenticate_header(self, request: Request) -> str:

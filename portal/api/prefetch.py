@@ -71,7 +71,7 @@ def _follow(model: type[models.Model], names: list[str]) -> tuple[list[Step], ty
     return steps, current, len(steps)
 
 
-def serializer_relations(serializer: serializers.BaseSerializer, model: type[models.Model]) -> Relations:  # type: ignore[type-arg]
+def serializer_relations(serializer: serializers.BaseSerializer, model: type[models.Model]) -> Relations:
     found = Relations()
     if isinstance(serializer, serializers.Serializer):  # a plain BaseSerializer has no fields to read
         _collect(serializer, model, [], found)
@@ -79,7 +79,7 @@ def serializer_relations(serializer: serializers.BaseSerializer, model: type[mod
 
 
 def _collect(
-    serializer: serializers.Serializer,  # type: ignore[type-arg]
+    serializer: serializers.Serializer,
     model: type[models.Model],
     prefix: list[Step],
     found: Relations,

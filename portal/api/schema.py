@@ -7,7 +7,7 @@ from typing import Any
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 
 
-class ApiKeyScheme(OpenApiAuthenticationExtension):  # type: ignore[no-untyped-call]
+class ApiKeyScheme(OpenApiAuthenticationExtension):
     target_class = "portal.api.authentication.ApiKeyAuthentication"
     name = "ApiKey"  # the same name as the scheme in SPECTACULAR_SETTINGS["APPEND_COMPONENTS"]
 

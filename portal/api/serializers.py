@@ -13,7 +13,7 @@ from portal.tenancy.roles import Capability
 from portal.tenancy.scoping import TenantQuerySet
 
 
-def _scope_field(field: serializers.Field, tenant: Any) -> None:  # type: ignore[type-arg]
+def _scope_field(field: serializers.Field, tenant: Any) -> None:
     target: Any = getattr(field, "child_relation", field)
     queryset = getattr(target, "queryset", None)
     # ModelSerializer builds relation fields with the model's default manager, not a queryset.
@@ -23,7 +23,7 @@ def _scope_field(field: serializers.Field, tenant: Any) -> None:  # type: ignore
         target.queryset = queryset.for_tenant(tenant)
 
 
-class TenantModelSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+class TenantModelSerializer(serializers.ModelSerializer):
     """Related fields only accept the active tenant's rows (another tenant's id is "not found").
 
     Fields named in the model's ``personal_fields`` are masked unless the caller may see personal
@@ -35,7 +35,7 @@ class TenantModelSerializer(serializers.ModelSerializer):  # type: ignore[type-a
         request = self.context.get("request")
         return getattr(request, "tenant", None)
 
-    def get_fields(self) -> dict[str, serializers.Field]:  # type: ignore[type-arg]
+    def get_fields(self) -> dict[str, serializers.Field]:
         fields = super().get_fields()
         tenant = self.request_tenant
         if tenant is not None:

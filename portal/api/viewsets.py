@@ -101,7 +101,7 @@ class TenantScopedMixin:
         )
 
 
-class TenantReadOnlyViewSet(TenantScopedMixin, viewsets.ReadOnlyModelViewSet):  # type: ignore[type-arg]
+class TenantReadOnlyViewSet(TenantScopedMixin, viewsets.ReadOnlyModelViewSet):
     # When True, list and retrieve fetch what the serializer shows with the rows (``api.prefetch``).
     prefetch_serializer_relations: ClassVar[bool] = True
 
@@ -154,7 +154,7 @@ class TenantModelViewSet(
         serializer.instance = instance
 
     def perform_create(self, serializer: Any) -> None:
-        self._save(serializer, serializer.Meta.model(tenant=self.request.tenant))  # type: ignore[attr-defined]
+        self._save(serializer, serializer.Meta.model(tenant=self.request.tenant))
 
     def perform_update(self, serializer: Any) -> None:
         self._save(serializer, serializer.instance)

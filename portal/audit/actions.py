@@ -12,23 +12,25 @@ from django.utils.translation import gettext as _
 
 from portal.audit.models import ChangeRecord, PersonalDataAccess
 from portal.core.models import AuditedModel
+from portal.core.types import Actor, person
 from portal.tenancy.models import Tenant
 
 
-def _actor_fields(actor: Any) -> dict[str, Any]:
+def _actor_fields(actor: Actor) -> dict[str, Any]:
     """An actor is a User, an API key (anything with a ``name``), or a label string for jobs."""
     if actor is None:
         return {"actor": None, "actor_label": "system"}
     if isinstance(actor, str):
         return {"actor": None, "actor_label": actor}
-    if getattr(actor, "_meta", None) is not None and actor._meta.label == "accounts.User":
-        return {"actor": actor, "actor_label": ""}
+    user = person(actor)
+    if user is not None:
+        return {"actor": user, "actor_label": ""}
     return {"actor": None, "actor_label": str(getattr(actor, "name", actor))[:120]}
 
 
 def record_change(
     obj: AuditedModel,
-    actor: Any,
+    actor: Actor,
     action: str,
     before: dict[str, Any] | None = None,
     after: dict[str, Any] | None = None,
@@ -47,7 +49,7 @@ def record_change(
     )
 
 
-def save_audited(obj: AuditedModel, actor: Any, *, update_fields: Sequence[str] | None = None) -> AuditedModel:
+def save_audited(obj: AuditedModel, actor: Actor, *, update_fields: Sequence[str] | None = None) -> AuditedModel:
     """Save a new or changed row and record the change with its before and after."""
     creating = obj._state.adding
     before: dict[str, Any] = {}
@@ -69,7 +71,7 @@ def _relation_ids(obj: models.Model, names: Iterable[str]) -> dict[str, list[int
     return {name: sorted(getattr(obj, name).values_list("pk", flat=True)) for name in names}
 
 
-def save_record[T: AuditedModel](obj: T, actor: Any, relations: Relations | None = None) -> T:
+def save_record[T: AuditedModel](obj: T, actor: Actor, relations: Relations | None = None) -> T:
     """Save a new or changed audited row and its many-to-many relations, all or nothing.
 
     The row's own fields are recorded by ``save_audited``; a change of its relations (parties of an
@@ -98,7 +100,7 @@ def save_record[T: AuditedModel](obj: T, actor: Any, relations: Relations | None
     return obj
 
 
-def delete_audited(obj: AuditedModel, actor: Any) -> None:
+def delete_audited(obj: AuditedModel, actor: Actor) -> None:
     before = obj.audit_snapshot()
     record_change(obj, actor, ChangeRecord.Action.DELETE, before, {})
     obj.delete()
@@ -110,7 +112,7 @@ def record_personal_read(
     object_ids: Sequence[Any],
     fields: Sequence[str],
     *,
-    actor: Any,
+    actor: Actor,
     channel: str,
     masked: bool,
     path: str = "",

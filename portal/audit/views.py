@@ -39,13 +39,13 @@ class FilteredLogMixin(TenantObjectMixin):
         return context
 
 
-class ChangeRecordListView(FilteredLogMixin, ListView):  # type: ignore[type-arg]
+class ChangeRecordListView(FilteredLogMixin, ListView):
     model = ChangeRecord
     paginate_by = 50
     template_name = "audit/changerecord_list.html"
 
 
-class PersonalDataAccessListView(FilteredLogMixin, ListView):  # type: ignore[type-arg]
+class PersonalDataAccessListView(FilteredLogMixin, ListView):
     model = PersonalDataAccess
     paginate_by = 50
     actor_label = _("Read by")
@@ -56,7 +56,7 @@ class PersonalDataAccessListView(FilteredLogMixin, ListView):  # type: ignore[ty
         return context
 
 
-class PurgeAccessLogView(TenantRequiredMixin, FormView):  # type: ignore[type-arg]
+class PurgeAccessLogView(TenantRequiredMixin, FormView):
     """Start the ``audit.purge_access_log`` job for the active tenant and follow it on its page."""
 
     required_capability = Capability.ADMIN_TENANT
@@ -71,7 +71,7 @@ class PurgeAccessLogView(TenantRequiredMixin, FormView):  # type: ignore[type-ar
         return HttpResponseRedirect(reverse("jobs:detail", args=[run.pk]))
 
 
-class ChangeRecordDetailView(TenantObjectMixin, DetailView):  # type: ignore[type-arg]
+class ChangeRecordDetailView(TenantObjectMixin, DetailView):
     required_capability = Capability.ADMIN_TENANT
     model = ChangeRecord
     template_name = "audit/changerecord_detail.html"
@@ -99,7 +99,7 @@ class ChangeRecordDetailView(TenantObjectMixin, DetailView):  # type: ignore[typ
             model,
             [record.object_id],
             fields,
-            actor=self.request.user,
+            actor=self.user,
             channel=PersonalDataAccess.Channel.WEB,
             masked=masked,
             path=self.request.get_full_path(),

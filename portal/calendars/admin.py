@@ -13,7 +13,7 @@ from portal.calendars.models import CalendarDay
 
 
 @admin.register(CalendarDay)
-class CalendarDayAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class CalendarDayAdmin(admin.ModelAdmin):
     list_display = ("calendar", "day", "working", "name", "source")
     list_filter = ("calendar", "working")
     date_hierarchy = "day"

@@ -11,6 +11,7 @@ from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from guardian.admin import GuardedModelAdminMixin
 
+from portal.core.types import portal_request
 from portal.tenancy.scoping import TenantQuerySet
 
 
@@ -29,7 +30,7 @@ def _scoped_formfield(field: Any, request: HttpRequest) -> Any:
     return field
 
 
-class TenantScopedInline(admin.TabularInline):  # type: ignore[type-arg]
+class TenantScopedInline(admin.TabularInline):
     """Inline rows of a tenant-owned parent: the same scoping as ``TenantScopedAdmin`` (the inline's own
     queryset and every relation it offers), and new rows take the parent's tenant on save."""
 
@@ -40,11 +41,11 @@ class TenantScopedInline(admin.TabularInline):  # type: ignore[type-arg]
         queryset: Any = super().get_queryset(request)  # the inline model's TenantQuerySet
         return _scope_for(request, queryset)
 
-    def formfield_for_dbfield(self, db_field: models.Field, request: HttpRequest, **kwargs: Any) -> Any:  # type: ignore[type-arg]
+    def formfield_for_dbfield(self, db_field: models.Field, request: HttpRequest, **kwargs: Any) -> Any:
         return _scoped_formfield(super().formfield_for_dbfield(db_field, request, **kwargs), request)
 
 
-class TenantScopedAdmin(GuardedModelAdminMixin, admin.ModelAdmin):  # type: ignore[type-arg,misc]
+class TenantScopedAdmin(GuardedModelAdminMixin, admin.ModelAdmin):  # type: ignore[misc]
     """Non-superusers (``is_staff`` with a membership) work on their active tenant only; another
     tenant's row is not found (the admin answers 404 for it) and cannot be chosen in a relation.
 
@@ -58,12 +59,12 @@ class TenantScopedAdmin(GuardedModelAdminMixin, admin.ModelAdmin):  # type: igno
         filters = tuple(super().get_list_filter(request))
         return ("tenant", *filters) if request.user.is_superuser else filters
 
-    def formfield_for_dbfield(self, db_field: models.Field, request: HttpRequest, **kwargs: Any) -> Any:  # type: ignore[type-arg]
+    def formfield_for_dbfield(self, db_field: models.Field, request: HttpRequest, **kwargs: Any) -> Any:
         return _scoped_formfield(super().formfield_for_dbfield(db_field, request, **kwargs), request)
 
     def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
         if not change and getattr(obj, "tenant_id", None) is None:
-            obj.tenant = request.tenant  # type: ignore[attr-defined]
+            obj.tenant = portal_request(request).tenant
         super().save_model(request, obj, form, change)
 
     def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:

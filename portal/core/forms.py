@@ -26,7 +26,7 @@ def scope_choice_fields(fields: dict[str, forms.Field], tenant: Any) -> None:
             field.queryset = queryset.for_tenant(tenant)  # type: ignore[attr-defined]
 
 
-class TenantModelForm(forms.ModelForm):  # type: ignore[type-arg]
+class TenantModelForm(forms.ModelForm):
     """Takes ``tenant=``; scopes every model choice to it and stamps it on new rows."""
 
     def __init__(self, *args: Any, tenant: Any, **kwargs: Any) -> None:

@@ -17,7 +17,7 @@ found for a caller without the capability: the check fails closed.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -25,18 +25,22 @@ from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase, HttpResponseRedirect
 from django.views.generic import CreateView, ListView, UpdateView
 
+from portal.accounts.models import User
 from portal.audit.actions import save_record
+from portal.core.types import PortalRequest
 from portal.tenancy.models import Tenant
 from portal.tenancy.roles import Capability
 from portal.tenancy.scoping import TenantQuerySet
 
 
-def visible_rows(queryset: TenantQuerySet, request: HttpRequest) -> TenantQuerySet:
+def visible_rows(queryset: TenantQuerySet, request: PortalRequest) -> TenantQuerySet:
     """The rows of ``queryset`` the caller may see: the active tenant's, plus rows granted to them."""
-    return queryset.for_user(request.user, request.tenant)  # type: ignore[attr-defined]
+    if request.tenant is None:  # no unit, no rows (the base mixins answer 404 before this)
+        return queryset.none()
+    return queryset.for_user(request.user, request.tenant)
 
 
-def is_visible(queryset: TenantQuerySet, request: HttpRequest, pk: object) -> bool:
+def is_visible(queryset: TenantQuerySet, request: PortalRequest, pk: object) -> bool:
     try:
         return visible_rows(queryset, request).filter(pk=pk).exists()
     except (ValueError, TypeError, ValidationError):  # not an id at all: nothing to find
@@ -53,7 +57,7 @@ class TenantRequiredMixin(LoginRequiredMixin):
     url_objects: ClassVar[Mapping[str, type[models.Model]]] = {}
     # URL values that name no object (a file format, a page): never looked up.
     url_values: ClassVar[tuple[str, ...]] = ()
-    request: HttpRequest
+    request: HttpRequest  # as Django's views declare it; ``portal_request`` is the same, typed
     kwargs: dict[str, Any]
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
@@ -64,7 +68,7 @@ class TenantRequiredMixin(LoginRequiredMixin):
         if not self.can(self.needed_capability()):
             self.require_url_objects_in_scope()
             raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)  # type: ignore[no-any-return]
+        return super().dispatch(request, *args, **kwargs)
 
     def needed_capability(self) -> Capability:
         method = (self.request.method or "GET").lower()
@@ -81,15 +85,33 @@ class TenantRequiredMixin(LoginRequiredMixin):
             if name in self.url_values:
                 continue
             queryset = querysets.get(name)
-            if queryset is None or not is_visible(queryset, self.request, value):
+            if queryset is None or not is_visible(queryset, self.portal_request, value):
                 raise Http404
 
     @property
+    def portal_request(self) -> PortalRequest:
+        """``self.request`` with the attributes the tenancy middleware set, for the type checker."""
+        return cast("PortalRequest", self.request)
+
+    @property
+    def user(self) -> User:
+        """The signed-in user (``dispatch`` sends anyone else to the log-in page first)."""
+        user = self.request.user
+        assert isinstance(user, User), "dispatch() lets only signed-in users through"
+        return user
+
+    @property
+    def capabilities(self) -> frozenset[Capability]:
+        return self.portal_request.capabilities
+
+    @property
     def tenant(self) -> Tenant:
-        return self.request.tenant  # type: ignore[attr-defined,no-any-return]
+        tenant = self.portal_request.tenant
+        assert tenant is not None, "dispatch() answered 404 for a request without a tenant"
+        return tenant
 
     def can(self, capability: Capability) -> bool:
-        return capability in self.request.capabilities  # type: ignore[attr-defined]
+        return capability in self.capabilities
 
 
 class TenantObjectMixin(TenantRequiredMixin):
@@ -108,7 +130,7 @@ class TenantObjectMixin(TenantRequiredMixin):
 
     def get_queryset(self) -> Any:
         if self.needed_capability() == Capability.VIEW:
-            return visible_rows(self.base_queryset(), self.request)
+            return visible_rows(self.base_queryset(), self.portal_request)
         return self.base_queryset().for_tenant(self.tenant)
 
     def url_object_querysets(self) -> dict[str, TenantQuerySet]:
@@ -120,7 +142,7 @@ class TenantObjectMixin(TenantRequiredMixin):
         return kwargs
 
 
-class FilteredListView(TenantObjectMixin, ListView):  # type: ignore[type-arg]
+class FilteredListView(TenantObjectMixin, ListView):
     """A list narrowed by a django-filter ``filterset_class``; bad filter values show as form errors."""
 
     filterset_class: Any = None
@@ -156,16 +178,16 @@ class AuditedFormMixin(TenantObjectMixin):
     def form_valid(self, form: Any) -> HttpResponse:
         obj: models.Model = form.save(commit=False)
         try:
-            self.object = save_record(obj, self.request.user, self.relations(form))  # type: ignore[type-var]
+            self.object = save_record(obj, self.user, self.relations(form))  # type: ignore[type-var]
         except ValidationError as exc:
             form.add_error(None, exc)
-            return self.form_invalid(form)  # type: ignore[attr-defined,no-any-return]
+            return self.form_invalid(form)  # type: ignore[attr-defined]
         return HttpResponseRedirect(self.get_success_url())  # type: ignore[attr-defined]
 
 
-class AuditedCreateView(AuditedFormMixin, CreateView):  # type: ignore[type-arg,misc]
+class AuditedCreateView(AuditedFormMixin, CreateView):  # type: ignore[misc]
     pass
 
 
-class AuditedUpdateView(AuditedFormMixin, UpdateView):  # type: ignore[type-arg,misc]
+class AuditedUpdateView(AuditedFormMixin, UpdateView):  # type: ignore[misc]
     pass

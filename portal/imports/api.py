@@ -30,6 +30,7 @@ from portal.api.viewsets import TenantReadOnlyViewSet
 from portal.audit.actions import record_personal_read
 from portal.audit.models import PersonalDataAccess
 from portal.core.catalogue import CORE
+from portal.core.types import portal_request, tenant_of
 from portal.imports.formats import accepted_headers
 from portal.imports.forms import check_upload
 from portal.imports.models import RecordImportBatch
@@ -41,7 +42,7 @@ from portal.tenancy.models import programmes_run_by
 from portal.tenancy.roles import Capability
 
 
-class RecordImportBatchSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+class RecordImportBatchSerializer(serializers.ModelSerializer):
     has_report = serializers.SerializerMethodField()
 
     class Meta:
@@ -73,7 +74,7 @@ class RecordImportBatchSerializer(serializers.ModelSerializer):  # type: ignore[
         return bool(batch.report_file)
 
 
-class RecordImportUploadSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class RecordImportUploadSerializer(serializers.Serializer):
     dataset = serializers.ChoiceField(choices=[])
     file = serializers.FileField()
     on_error = serializers.ChoiceField(
@@ -92,7 +93,7 @@ class RecordImportUploadSerializer(serializers.Serializer):  # type: ignore[type
             raise serializers.ValidationError(exc.messages) from exc
 
 
-class ImportColumnSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class ImportColumnSerializer(serializers.Serializer):
     name = serializers.CharField()
     # Declared fields named like attributes of Field (label, required): the metaclass takes them out.
     label = serializers.CharField()  # type: ignore[assignment]
@@ -105,7 +106,7 @@ class ImportColumnSerializer(serializers.Serializer):  # type: ignore[type-arg]
     choices = serializers.ListField(child=serializers.ListField(child=serializers.CharField()))
 
 
-class ImportDatasetSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class ImportDatasetSerializer(serializers.Serializer):
     code = serializers.CharField()
     label = serializers.CharField()  # type: ignore[assignment]
     programme = serializers.CharField()
@@ -182,12 +183,12 @@ class RecordImportViewSet(TenantReadOnlyViewSet):
         if allowed is not None and spec.programme not in allowed:
             raise PermissionDenied
         submitted = submit_upload(
-            request.tenant,  # type: ignore[attr-defined]
+            tenant_of(portal_request(request)),
             spec.code,
             data["file"],
             on_error=data["on_error"],
             source=RecordImportBatch.Source.API,
-            actor=request.user,
+            actor=self.actor(),
         )
         answer = status.HTTP_202_ACCEPTED if submitted.queued else status.HTTP_201_CREATED
         return Response(RecordImportBatchSerializer(submitted.batch).data, status=answer)
@@ -197,7 +198,7 @@ class RecordImportViewSet(TenantReadOnlyViewSet):
     )
     @action(detail=False, methods=["get"], pagination_class=None, filter_backends=[])
     def datasets(self, request: Request) -> Response:
-        offered = imports_for(programmes_run_by(request.tenant))  # type: ignore[attr-defined]
+        offered = imports_for(programmes_run_by(tenant_of(portal_request(request))))
         allowed = self.allowed_programmes()
         specs = [spec for spec in offered if allowed is None or spec.programme in allowed]
         return Response(ImportDatasetSerializer([dataset_payload(spec) for spec in specs], many=True).data)
@@ -214,7 +215,7 @@ class RecordImportViewSet(TenantReadOnlyViewSet):
         if not batch.report_file:
             raise Http404("This import has no error report.")
         record_personal_read(
-            request.tenant,  # type: ignore[attr-defined]
+            tenant_of(portal_request(request)),
             RecordImportBatch,
             [batch.pk],
             ["report_file"],

@@ -1,5 +1,10 @@
-"""``manage.py check`` holds every data set to its declaration: headers that mean one column each,
-and example rows that pass the data set's own cell checks (the sample file must import)."""
+"""``manage.py check`` holds every data set to its declaration: headers that mean one column each, and
+a sample row for the format page.
+
+That the sample rows pass the data set's own cell checks (the sample file must import) is a test,
+``tests/imports/test_declarations.py``, not a system check: samples are written in Chinese, and a
+choice's Chinese label needs the compiled catalogues, which a fresh checkout has not made yet when
+its first command runs its checks."""
 
 from __future__ import annotations
 
@@ -37,6 +42,4 @@ def check_datasets(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]
             errors.append(
                 Error("no sample row: the format page and the sample file need one", obj=where, id="imports.E002")
             )
-        for problem in sample_problems(spec):
-            errors.append(Error(f"the sample does not pass its own checks: {problem}", obj=where, id="imports.E003"))
     return errors

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.utils.functional import Promise
 
+from portal.core.types import Actor
 from portal.imports.cells import cell_text
 from portal.imports.spec import RecordImport
 from portal.meters.imports.report import Problem
@@ -56,7 +57,7 @@ class ImportContext:
     spec: RecordImport
     tenant: Tenant
     batch: RecordImportBatch
-    actor: Any  # for the audit trail: the user who imported, or a label for the command
+    actor: Actor  # for the audit trail: the user who imported, or a label for the command
     headers: Mapping[str, str]  # column name → the header as written in the file
     created: int = 0
     updated: int = 0

@@ -23,6 +23,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from portal.core.types import Actor
 from portal.imports.checking import Checked, check_rows
 from portal.imports.context import ImportContext
 from portal.imports.models import RecordImportBatch
@@ -66,7 +67,7 @@ def import_file(
     original_name: str,
     source: str,
     on_error: str = RecordImportBatch.OnError.KEEP_GOOD,
-    actor: Any = None,
+    actor: Actor = None,
     progress: Progress | None = None,
 ) -> RecordImportBatch:
     """Import one file now and return its batch, whatever its final status."""
@@ -76,7 +77,7 @@ def import_file(
     return run_import(batch, progress=progress)
 
 
-def _user(actor: Any) -> Any:
+def _user(actor: Actor) -> Any:
     return actor if getattr(actor, "is_authenticated", False) and getattr(actor, "pk", None) else None
 
 
@@ -88,7 +89,7 @@ def create_batch(
     original_name: str,
     source: str,
     on_error: str = RecordImportBatch.OnError.KEEP_GOOD,
-    actor: Any = None,
+    actor: Actor = None,
 ) -> RecordImportBatch:
     """A queued batch holding a copy of the original file (kept for as long as the batch)."""
     spec = get_import(dataset)

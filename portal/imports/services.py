@@ -16,6 +16,7 @@ from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 
+from portal.core.types import Actor
 from portal.imports.models import RecordImportBatch
 from portal.imports.pipeline import create_batch, run_import
 from portal.imports.reading import estimate_rows
@@ -36,7 +37,7 @@ class Submitted:
         return self.job_run is not None
 
 
-def _user(actor: Any) -> Any:
+def _user(actor: Actor) -> Any:
     return actor if getattr(actor, "is_authenticated", False) and getattr(actor, "pk", None) else None
 
 
@@ -46,7 +47,7 @@ def runs_inline(path: Path) -> bool:
 
 
 def submit_upload(
-    tenant: Tenant, dataset: str, upload: UploadedFile, *, on_error: str, source: str, actor: Any
+    tenant: Tenant, dataset: str, upload: UploadedFile, *, on_error: str, source: str, actor: Actor
 ) -> Submitted:
     with tempfile.TemporaryDirectory(prefix="record-upload-") as folder:
         path = Path(folder) / "upload"

@@ -37,7 +37,7 @@ BATCH_SIZE = 500
 Values = Callable[[Row], dict[str, Any] | None]
 
 
-def model_field(model: type[models.Model], name: str) -> models.Field:  # type: ignore[type-arg]
+def model_field(model: type[models.Model], name: str) -> models.Field:
     field = model._meta.get_field(name)
     if not isinstance(field, models.Field):
         raise TypeError(f"{model._meta.label}.{name} is a reverse relation, not a field")
@@ -48,7 +48,7 @@ def _plain(value: Any) -> Any:
     return value.pk if isinstance(value, models.Model) else value
 
 
-def same_value(field: models.Field, stored: Any, new: Any) -> bool:  # type: ignore[type-arg]
+def same_value(field: models.Field, stored: Any, new: Any) -> bool:
     """Whether writing ``new`` would leave the stored value as it is."""
     new = _plain(new)
     if isinstance(field, models.DecimalField) and stored is not None and new is not None:
@@ -140,7 +140,7 @@ def upsert[M: models.Model](
                 for name, value in changes.items():
                     setattr(obj, name, value)
                 if audited:
-                    save_audited(obj, ctx.actor)  # type: ignore[arg-type]
+                    save_audited(obj, ctx.actor)
                 else:
                     to_update.append(obj)
                     changed_fields |= set(changes)

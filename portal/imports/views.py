@@ -31,7 +31,7 @@ from portal.tenancy.roles import Capability
 IMPORT_CAPABILITY = Capability.MANAGE_RECORDS
 
 
-class ImportIndexView(TenantObjectMixin, ListView):  # type: ignore[type-arg]
+class ImportIndexView(TenantObjectMixin, ListView):
     """The data sets this unit's programmes (and the core) offer, and every import so far."""
 
     model = RecordImportBatch
@@ -124,12 +124,12 @@ class UploadView(DatasetMixin, TenantRequiredMixin, View):
             form.cleaned_data["file"],
             on_error=form.cleaned_data["on_error"],
             source=RecordImportBatch.Source.UPLOAD,
-            actor=request.user,
+            actor=self.user,
         )
         return redirect("imports:batch", pk=submitted.batch.pk)
 
 
-class BatchDetailView(TenantObjectMixin, DetailView):  # type: ignore[type-arg]
+class BatchDetailView(TenantObjectMixin, DetailView):
     model = RecordImportBatch
     template_name = "imports/batch_detail.html"
 
@@ -171,7 +171,7 @@ class _BatchFileView(TenantObjectMixin, View):
             RecordImportBatch,
             [batch.pk],
             [self.field],
-            actor=request.user,
+            actor=self.user,
             channel=PersonalDataAccess.Channel.WEB,
             masked=False,
             path=request.get_full_path(),

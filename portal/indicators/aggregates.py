@@ -25,25 +25,25 @@ class Median(Aggregate):
     output_field = FloatField()
 
 
-def _spans(queryset: QuerySet, start: str, end: str) -> QuerySet:  # type: ignore[type-arg]
+def _spans(queryset: QuerySet, start: str, end: str) -> QuerySet:
     """The rows with both times, annotated with ``span`` = end − start (NULL ends are not spans yet)."""
     span = ExpressionWrapper(F(end) - F(start), output_field=DurationField())
     return queryset.filter(**{f"{start}__isnull": False, f"{end}__isnull": False}).annotate(span=span)
 
 
-def median_seconds_in_database(queryset: QuerySet, start: str, end: str) -> float | None:  # type: ignore[type-arg]
+def median_seconds_in_database(queryset: QuerySet, start: str, end: str) -> float | None:
     """One aggregate query (PostgreSQL only: ``EXTRACT(EPOCH FROM interval)`` and ``percentile_cont``)."""
     value = _spans(queryset, start, end).aggregate(m=Median(Extract("span", "epoch")))["m"]
     return float(value) if value is not None else None
 
 
-def median_seconds_in_python(queryset: QuerySet, start: str, end: str) -> float | None:  # type: ignore[type-arg]
+def median_seconds_in_python(queryset: QuerySet, start: str, end: str) -> float | None:
     """Any database: one query reading the one column of spans."""
     spans = [span.total_seconds() for span in _spans(queryset, start, end).values_list("span", flat=True)]
     return float(median(spans)) if spans else None
 
 
-def median_hours(queryset: QuerySet, start: str, end: str) -> float | None:  # type: ignore[type-arg]
+def median_hours(queryset: QuerySet, start: str, end: str) -> float | None:
     """The median of ``end − start`` over the rows that have both, in hours to one decimal."""
     if connection.vendor == "postgresql":
         seconds = median_seconds_in_database(queryset, start, end)

@@ -63,6 +63,6 @@ def purge_scheduled_runs(now: datetime, retention: Retention, *, batch_size: int
 
 
 def _delete_files(names: list[str]) -> None:
-    storage = JobRun._meta.get_field("result_file").storage  # type: ignore[attr-defined]
+    storage = JobRun._meta.get_field("result_file").storage
     for name in names:
         storage.delete(name)

@@ -13,7 +13,7 @@ from portal.jobs.filters import PEOPLE, JobRunFilterSet
 from portal.jobs.models import JobRun
 
 
-class JobRunListView(TenantObjectMixin, ListView):  # type: ignore[type-arg]
+class JobRunListView(TenantObjectMixin, ListView):
     """The unit's runs, the reader's own first; the schedule's runs only when asked for."""
 
     model = JobRun
@@ -40,7 +40,7 @@ class JobRunListView(TenantObjectMixin, ListView):  # type: ignore[type-arg]
         return context
 
 
-class JobRunDetailView(TenantObjectMixin, DetailView):  # type: ignore[type-arg]
+class JobRunDetailView(TenantObjectMixin, DetailView):
     model = JobRun
     template_name = "jobs/jobrun_detail.html"
 
@@ -51,7 +51,7 @@ class JobRunProgressView(JobRunDetailView):
     template_name = "jobs/_progress.html"
 
 
-class JobRunDownloadView(TenantObjectMixin, SingleObjectMixin, View):  # type: ignore[type-arg]
+class JobRunDownloadView(TenantObjectMixin, SingleObjectMixin, View):
     model = JobRun
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:

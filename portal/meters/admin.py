@@ -38,10 +38,10 @@ class MeterMoveAdmin(TenantScopedAdmin):
     list_display = ["meter", "from_area", "to_area", "moved_on", "batch"]
     list_select_related = ["meter", "from_area", "to_area"]
 
-    def has_add_permission(self, request: object) -> bool:  # type: ignore[override]
+    def has_add_permission(self, request: object) -> bool:
         return False
 
-    def has_change_permission(self, request: object, obj: object = None) -> bool:  # type: ignore[override]
+    def has_change_permission(self, request: object, obj: object = None) -> bool:
         return False
 
 
@@ -52,8 +52,8 @@ class ImportBatchAdmin(TenantScopedAdmin):
     list_display = ["id", "original_name", "dataset", "status", "rows_accepted", "rows_rejected", "created_at"]
     list_filter = ["dataset", "status", "source"]
 
-    def has_add_permission(self, request: object) -> bool:  # type: ignore[override]
+    def has_add_permission(self, request: object) -> bool:
         return False
 
-    def has_change_permission(self, request: object, obj: object = None) -> bool:  # type: ignore[override]
+    def has_change_permission(self, request: object, obj: object = None) -> bool:
         return False

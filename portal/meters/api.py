@@ -19,6 +19,7 @@ from rest_framework.response import Response
 from portal.api.routing import router
 from portal.api.serializers import TenantModelSerializer
 from portal.api.viewsets import TenantReadOnlyViewSet
+from portal.core.types import portal_request, tenant_of
 from portal.meters import services
 from portal.meters.forms import check_upload
 from portal.meters.models import READING_DATASETS, REGISTER_DATASETS, ImportBatch, Meter, TransformerArea
@@ -56,7 +57,7 @@ class AreaSerializer(TenantModelSerializer):
         read_only_fields = fields
 
 
-class ImportBatchSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+class ImportBatchSerializer(serializers.ModelSerializer):
     class Meta:
         model = ImportBatch
         fields = [
@@ -85,7 +86,7 @@ class ImportBatchSerializer(serializers.ModelSerializer):  # type: ignore[type-a
         read_only_fields = fields
 
 
-class ImportUploadSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class ImportUploadSerializer(serializers.Serializer):
     dataset = serializers.ChoiceField(choices=[(d.value, d.label) for d in READING_DATASETS])
     file = serializers.FileField()
     on_error = serializers.ChoiceField(choices=ImportBatch.OnError.choices, default=ImportBatch.OnError.KEEP_GOOD)
@@ -131,12 +132,12 @@ class ImportBatchViewSet(TenantReadOnlyViewSet):
         payload.is_valid(raise_exception=True)
         data = payload.validated_data
         batch, run = services.start_upload_import(
-            request.tenant,  # type: ignore[attr-defined]
+            tenant_of(portal_request(request)),
             data["dataset"],
             data["file"],
             on_error=data["on_error"],
             source=ImportBatch.Source.API,
-            actor=request.user,
+            actor=self.actor(),
         )
         body = {**ImportBatchSerializer(batch).data, "batch": batch.pk, "job_run": run.pk}
         return Response(body, status=status.HTTP_202_ACCEPTED)

@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from portal.core.types import Actor
 from portal.jobs.messages import Progress
 from portal.jobs.models import JobRun
 from portal.jobs.runner import enqueue
@@ -31,12 +32,12 @@ IMPORT_JOB = "meters.import"
 DONE_FOLDER = "done"
 
 
-def _user(actor: Any) -> Any:
+def _user(actor: Actor) -> Any:
     return actor if getattr(actor, "is_authenticated", False) and hasattr(actor, "pk") else None
 
 
 def start_upload_import(
-    tenant: Tenant, dataset: str, upload: UploadedFile, *, on_error: str, source: str, actor: Any
+    tenant: Tenant, dataset: str, upload: UploadedFile, *, on_error: str, source: str, actor: Actor
 ) -> tuple[ImportBatch, JobRun]:
     """Keep the uploaded file on a pending batch and queue ``meters.import`` for it."""
     with tempfile.TemporaryDirectory(prefix="meter-upload-") as folder:

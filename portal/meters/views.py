@@ -9,13 +9,14 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Count
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.generic import DetailView, ListView, View
 
 from portal.audit.actions import record_personal_read
 from portal.audit.masking import mask
 from portal.audit.models import PersonalDataAccess
+from portal.core.types import PortalRequest, tenant_of, user_of
 from portal.core.views import TenantObjectMixin, TenantRequiredMixin
 from portal.meters import formats, services
 from portal.meters.forms import ImportForm
@@ -23,7 +24,7 @@ from portal.meters.models import Dataset, ImportBatch, Meter, TransformerArea
 from portal.tenancy.roles import Capability
 
 
-class ImportListView(TenantObjectMixin, ListView):  # type: ignore[type-arg]
+class ImportListView(TenantObjectMixin, ListView):
     model = ImportBatch
     paginate_by = 25
     template_name = "meters/import_list.html"
@@ -45,10 +46,10 @@ class ImportCreateView(TenantRequiredMixin, View):
     required_capability = Capability.RUN_JOBS
     template_name = "meters/import_form.html"
 
-    def get(self, request: HttpRequest) -> HttpResponse:
+    def get(self, request: PortalRequest) -> HttpResponse:
         return render(request, self.template_name, {"form": ImportForm(), "formats": formats.dataset_formats()})
 
-    def post(self, request: HttpRequest) -> HttpResponse:
+    def post(self, request: PortalRequest) -> HttpResponse:
         form = ImportForm(request.POST, request.FILES)
         if not form.is_valid():
             context = {"form": form, "formats": formats.dataset_formats()}
@@ -59,7 +60,7 @@ class ImportCreateView(TenantRequiredMixin, View):
             form.cleaned_data["file"],
             on_error=form.cleaned_data["on_error"],
             source=ImportBatch.Source.UPLOAD,
-            actor=request.user,
+            actor=self.user,
         )
         return redirect("meters:import-detail", pk=batch.pk)
 
@@ -67,14 +68,14 @@ class ImportCreateView(TenantRequiredMixin, View):
 class ImportFormatsView(TenantRequiredMixin, View):
     """What each data set's file looks like: columns, accepted headers, a sample to download."""
 
-    def get(self, request: HttpRequest) -> HttpResponse:
+    def get(self, request: PortalRequest) -> HttpResponse:
         return render(request, "meters/import_formats.html", {"formats": formats.dataset_formats()})
 
 
 class ImportSampleView(TenantRequiredMixin, View):
     """``?dataset=register_meters``: the data set's sample file (no tenant data in it)."""
 
-    def get(self, request: HttpRequest) -> FileResponse:
+    def get(self, request: PortalRequest) -> FileResponse:
         dataset = request.GET.get("dataset", "")
         path = formats.sample_path(dataset)
         if path is None:
@@ -82,7 +83,7 @@ class ImportSampleView(TenantRequiredMixin, View):
         return FileResponse(path.open("rb"), as_attachment=True, filename=f"{dataset}-sample.csv")
 
 
-class ImportDetailView(TenantObjectMixin, DetailView):  # type: ignore[type-arg]
+class ImportDetailView(TenantObjectMixin, DetailView):
     model = ImportBatch
     template_name = "meters/import_detail.html"
 
@@ -105,7 +106,7 @@ class _BatchFileView(TenantObjectMixin, View):
     def filename(self, batch: ImportBatch) -> str:
         return batch.original_name
 
-    def get(self, request: HttpRequest, pk: int) -> FileResponse:
+    def get(self, request: PortalRequest, pk: int) -> FileResponse:
         batch = get_object_or_404(self.get_queryset(), pk=pk)
         stored = getattr(batch, self.field)
         if not stored:
@@ -127,19 +128,19 @@ class ImportReportDownloadView(_BatchFileView):
 # --- meters and areas ---------------------------------------------------------------------------
 
 
-def _personal(request: HttpRequest, meters: list[Meter]) -> bool:
+def _personal(request: PortalRequest, meters: list[Meter]) -> bool:
     """Mask personal fields in place unless the user may see them; log the read either way."""
-    shown = Capability.SEE_PERSONAL_DATA in request.capabilities  # type: ignore[attr-defined]
+    shown = Capability.SEE_PERSONAL_DATA in request.capabilities
     if not shown:
         for meter in meters:
             for name, kind in Meter.personal_fields.items():
                 setattr(meter, name, mask(kind, getattr(meter, name)) or "")
     record_personal_read(
-        request.tenant,  # type: ignore[attr-defined]
+        tenant_of(request),
         Meter,
         [m.pk for m in meters],
         sorted(Meter.personal_fields),
-        actor=request.user,
+        actor=user_of(request),
         channel=PersonalDataAccess.Channel.WEB,
         masked=not shown,
         path=request.get_full_path(),
@@ -147,7 +148,7 @@ def _personal(request: HttpRequest, meters: list[Meter]) -> bool:
     return shown
 
 
-class MeterListView(TenantObjectMixin, ListView):  # type: ignore[type-arg]
+class MeterListView(TenantObjectMixin, ListView):
     model = Meter
     paginate_by = 50
     template_name = "meters/meter_list.html"
@@ -159,22 +160,22 @@ class MeterListView(TenantObjectMixin, ListView):  # type: ignore[type-arg]
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        context["show_personal"] = _personal(self.request, list(context["object_list"]))
+        context["show_personal"] = _personal(self.portal_request, list(context["object_list"]))
         return context
 
 
-class MeterDetailView(TenantObjectMixin, DetailView):  # type: ignore[type-arg]
+class MeterDetailView(TenantObjectMixin, DetailView):
     model = Meter
     template_name = "meters/meter_detail.html"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        context["show_personal"] = _personal(self.request, [self.object])
+        context["show_personal"] = _personal(self.portal_request, [self.object])
         context["moves"] = list(self.object.moves.select_related("from_area", "to_area").order_by("-moved_on", "-id"))
         return context
 
 
-class AreaListView(TenantObjectMixin, ListView):  # type: ignore[type-arg]
+class AreaListView(TenantObjectMixin, ListView):
     model = TransformerArea
     paginate_by = 50
     template_name = "meters/area_list.html"
@@ -185,7 +186,7 @@ class AreaListView(TenantObjectMixin, ListView):  # type: ignore[type-arg]
         return counted.order_by("code")
 
 
-class AreaDetailView(TenantObjectMixin, DetailView):  # type: ignore[type-arg]
+class AreaDetailView(TenantObjectMixin, DetailView):
     model = TransformerArea
     template_name = "meters/area_detail.html"
 

@@ -21,7 +21,7 @@ class DeliveryAdmin(TenantScopedAdmin):
     """Read-only: rows change through ``services``. Addresses are shown masked."""
 
     list_display = ("created_at", "programme", "channel", "masked_address", "status", "attempts", "next_attempt_at")
-    list_filter = ("status", "channel", "programme")  # type: ignore[misc]  # the base admin declares it as an instance variable
+    list_filter = ("status", "channel", "programme")  # the base admin declares it as an instance variable
     fields = readonly_fields = (
         "programme",
         "channel",

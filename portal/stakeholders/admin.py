@@ -9,6 +9,7 @@ from django.http import HttpRequest
 
 from portal.audit.actions import delete_audited, save_audited
 from portal.core.admin import TenantScopedAdmin
+from portal.core.types import portal_request, user_of
 from portal.stakeholders.models import Agreement, Decision, Meeting, Need, Organisation, Person, Resource
 
 
@@ -17,15 +18,15 @@ class AuditedAdmin(TenantScopedAdmin):
 
     def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
         if not change and getattr(obj, "tenant_id", None) is None:
-            obj.tenant = request.tenant  # type: ignore[attr-defined]
-        save_audited(obj, request.user)
+            obj.tenant = portal_request(request).tenant
+        save_audited(obj, user_of(request))
 
     def delete_model(self, request: HttpRequest, obj: Any) -> None:
-        delete_audited(obj, request.user)
+        delete_audited(obj, user_of(request))
 
     def delete_queryset(self, request: HttpRequest, queryset: Any) -> None:
         for obj in queryset:
-            delete_audited(obj, request.user)
+            delete_audited(obj, user_of(request))
 
 
 @admin.register(Organisation)

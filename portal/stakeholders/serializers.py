@@ -14,13 +14,13 @@ from portal.stakeholders.models import Agreement, Decision, Meeting, Need, Organ
 PROGRAMME_CODES = [code for code, _name in programme_choices()]
 
 
-class NeedSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+class NeedSerializer(serializers.ModelSerializer):
     class Meta:
         model = Need
         fields = ["id", "programme", "description"]
 
 
-class ResourceSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+class ResourceSerializer(serializers.ModelSerializer):
     class Meta:
         model = Resource
         fields = ["id", "programme", "description"]
@@ -127,7 +127,7 @@ class AgreementSerializer(TenantModelSerializer):
         return attrs
 
 
-class DecisionSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+class DecisionSerializer(serializers.ModelSerializer):
     class Meta:
         model = Decision
         fields = ["id", "text", "created_at"]

@@ -9,7 +9,7 @@ from django.http import HttpRequest
 from portal.tenancy.models import Tenant, TenantProgramme
 
 
-class SuperuserOnlyAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class SuperuserOnlyAdmin(admin.ModelAdmin):
     def has_module_permission(self, request: HttpRequest) -> bool:
         return bool(request.user.is_superuser)
 
@@ -26,7 +26,7 @@ class SuperuserOnlyAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
         return False  # tenants are deactivated, never deleted (their rows are PROTECTed)
 
 
-class TenantProgrammeInline(admin.TabularInline):  # type: ignore[type-arg]
+class TenantProgrammeInline(admin.TabularInline):
     model = TenantProgramme
     extra = 0
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 
+from portal.core.types import PortalRequest
 from portal.tenancy.models import Membership, Tenant
 from portal.tenancy.roles import Role, capabilities_of
 from portal.tenancy.scoping import strict_scope
@@ -56,25 +57,25 @@ def access_for(user: Any) -> TenantAccess:
     )
 
 
-def activate(request: HttpRequest, tenant: Tenant, access: TenantAccess) -> None:
+def activate(request: PortalRequest, tenant: Tenant, access: TenantAccess) -> None:
     roles = access.roles_in(tenant)
-    request.tenant = tenant  # type: ignore[attr-defined]
-    request.tenant_roles = roles  # type: ignore[attr-defined]
-    request.capabilities = capabilities_of(roles)  # type: ignore[attr-defined]
-    request.acting_for = access.organisations_in(tenant)  # type: ignore[attr-defined]
+    request.tenant = tenant
+    request.tenant_roles = roles
+    request.capabilities = capabilities_of(roles)
+    request.acting_for = access.organisations_in(tenant)
 
 
 class TenantMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request: HttpRequest) -> HttpResponse:
+    def __call__(self, request: PortalRequest) -> HttpResponse:
         access = access_for(request.user)
-        request.tenant_access = access  # type: ignore[attr-defined]
-        request.tenant = None  # type: ignore[attr-defined]
-        request.tenant_roles = frozenset()  # type: ignore[attr-defined]
-        request.capabilities = frozenset()  # type: ignore[attr-defined]
-        request.acting_for = frozenset()  # type: ignore[attr-defined]
+        request.tenant_access = access
+        request.tenant = None
+        request.tenant_roles = frozenset()
+        request.capabilities = frozenset()
+        request.acting_for = frozenset()
         if access.tenants:
             wanted = request.session.get(SESSION_KEY)
             chosen = next((t for t in access.tenants if t.pk == wanted), access.tenants[0])

@@ -122,7 +122,7 @@ class TenantQuery(Query):
         return super().as_sql(compiler, connection)
 
 
-class TenantQuerySet(models.QuerySet):  # type: ignore[type-arg]
+class TenantQuerySet(models.QuerySet):
     def __init__(
         self,
         model: type[models.Model] | None = None,
@@ -139,7 +139,7 @@ class TenantQuerySet(models.QuerySet):  # type: ignore[type-arg]
     def _scoped(self, label: str | None) -> Self:
         clone = self._chain()  # type: ignore[attr-defined]
         clone.query.tenant_scope = label
-        return clone  # type: ignore[no-any-return]
+        return clone
 
     # --- combining querysets: never wider than a scoped part -----------------------------------
     def __and__(self, other: AnyQuerySet) -> Self:
@@ -182,7 +182,7 @@ class TenantQuerySet(models.QuerySet):  # type: ignore[type-arg]
 
     def none(self) -> Self:
         # An empty queryset shows no one's rows: it needs no tenant.
-        return super().none()._scoped("none")  # type: ignore[no-any-return]
+        return super().none()._scoped("none")
 
     def all_tenants(self) -> Self:
         """Explicitly cross-tenant: for system code, never for what a tenant user sees."""

@@ -22,7 +22,7 @@ from portal.tenancy.members import members_of
 from portal.tenancy.roles import Capability
 
 
-class ApiKeyListView(TenantObjectMixin, ListView):  # type: ignore[type-arg]
+class ApiKeyListView(TenantObjectMixin, ListView):
     required_capability = Capability.ADMIN_TENANT
     model = ApiKey
     paginate_by = 50
@@ -32,7 +32,7 @@ class ApiKeyListView(TenantObjectMixin, ListView):  # type: ignore[type-arg]
         return super().get_queryset().select_related("created_by").order_by("revoked_at", "name", "-created_at")
 
 
-class ApiKeyCreateView(TenantRequiredMixin, FormView):  # type: ignore[type-arg]
+class ApiKeyCreateView(TenantRequiredMixin, FormView):
     required_capability = Capability.ADMIN_TENANT
     form_class = ApiKeyForm
     template_name = "tenancy/apikey_form.html"
@@ -71,7 +71,7 @@ class ApiKeyRevokeView(TenantObjectMixin, View):
         return HttpResponseRedirect(reverse("tenancy:apikey-list"))
 
 
-class MemberListView(TenantRequiredMixin, ListView):  # type: ignore[type-arg]
+class MemberListView(TenantRequiredMixin, ListView):
     required_capability = Capability.ADMIN_TENANT
     template_name = "tenancy/member_list.html"
     context_object_name = "members"

@@ -12,7 +12,7 @@ from portal.tickets.models import SlaPolicy, Ticket
 @admin.register(SlaPolicy)
 class SlaPolicyAdmin(TenantScopedAdmin):
     list_display = ("programme", "kind", "category", "priority", "acknowledge_minutes", "resolve_minutes", "clock")
-    list_filter = ("programme", "kind")  # type: ignore[misc]  # the base admin declares it as an instance variable
+    list_filter = ("programme", "kind")  # the base admin declares it as an instance variable
 
 
 @admin.register(Ticket)
@@ -20,7 +20,7 @@ class TicketAdmin(TenantScopedAdmin):
     """Read-only: tickets change through the workflow (pages, API, services), which keeps their history."""
 
     list_display = ("reference", "title", "programme", "kind", "status", "priority", "due_at")
-    list_filter = ("programme", "kind", "status", "priority")  # type: ignore[misc]  # the base admin declares it as an instance variable
+    list_filter = ("programme", "kind", "status", "priority")  # the base admin declares it as an instance variable
     search_fields = ("reference", "title")
 
     def has_add_permission(self, request: HttpRequest) -> bool:

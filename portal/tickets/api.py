@@ -18,6 +18,7 @@ from rest_framework.response import Response
 from portal.api.routing import router
 from portal.api.serializers import TenantModelSerializer
 from portal.api.viewsets import TenantModelViewSet
+from portal.core.types import portal_request
 from portal.tenancy.roles import Capability
 from portal.tickets import services
 from portal.tickets.filters import TicketFilterSet
@@ -31,7 +32,7 @@ def _is_staff(context: Mapping[str, Any]) -> bool:
     return Capability.WORK_TICKETS in getattr(request, "capabilities", frozenset())
 
 
-class TicketEventSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+class TicketEventSerializer(serializers.ModelSerializer):
     actor = serializers.CharField(source="actor_name", read_only=True)
 
     class Meta:
@@ -40,7 +41,7 @@ class TicketEventSerializer(serializers.ModelSerializer):  # type: ignore[type-a
         read_only_fields = fields
 
 
-class CommentSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+class CommentSerializer(serializers.ModelSerializer):
     author = serializers.CharField(source="author_name", read_only=True)
     body = serializers.CharField(max_length=services.COMMENT_MAX_LENGTH)
 
@@ -98,7 +99,7 @@ class TicketSerializer(TenantModelSerializer):
             "updated_at",
         ]
 
-    def get_fields(self) -> dict[str, serializers.Field]:  # type: ignore[type-arg]
+    def get_fields(self) -> dict[str, serializers.Field]:
         fields = super().get_fields()
         tenant = self.request_tenant
         if tenant is not None and "assignee_user" in fields:
@@ -127,7 +128,7 @@ class TicketDetailSerializer(TicketSerializer):
         return TicketEventSerializer(events, many=True).data  # type: ignore[return-value]
 
 
-class TransitionSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class TransitionSerializer(serializers.Serializer):
     to_status = serializers.ChoiceField(choices=Status.choices)
     note = serializers.CharField(required=False, allow_blank=True, default="", max_length=services.NOTE_MAX_LENGTH)
     public = serializers.BooleanField(required=False, default=True)
@@ -145,14 +146,14 @@ class TicketViewSet(TenantModelViewSet):
         "comments": Capability.WORK_TICKETS,
     }
 
-    def get_serializer_class(self) -> type[serializers.BaseSerializer]:  # type: ignore[type-arg]
+    def get_serializer_class(self) -> type[serializers.BaseSerializer]:
         if self.action in ("retrieve", "transition", "partial_update", "create"):
             return TicketDetailSerializer
         return TicketSerializer
 
     def perform_create(self, serializer: Any) -> None:
         serializer.instance = services.create_ticket(
-            self.request.tenant,  # type: ignore[attr-defined]
+            self.request.tenant,
             self.actor(),
             **{"channel": "api", **serializer.validated_data},
         )
@@ -173,7 +174,7 @@ class TicketViewSet(TenantModelViewSet):
                 self.actor(),
                 data["note"],
                 public=data["public"],
-                capabilities=request.capabilities,  # type: ignore[attr-defined]
+                capabilities=portal_request(request).capabilities,
             )
         except services.InvalidTransition as exc:
             message = " ".join(exc.messages)

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeGuard
 
-from django.contrib.auth import get_user_model
-
+from portal.accounts.models import User
+from portal.core.types import Actor, person
 from portal.tickets.models import Ticket, TicketEvent
 
 
-def is_user(actor: Any) -> bool:
-    return isinstance(actor, get_user_model())
+def is_user(actor: Actor) -> TypeGuard[User]:
+    return person(actor) is not None
 
 
-def actor_columns(actor: Any, *, user_field: str = "actor", label_field: str = "actor_label") -> dict[str, Any]:
+def actor_columns(actor: Actor, *, user_field: str = "actor", label_field: str = "actor_label") -> dict[str, Any]:
     """A User goes in the foreign key; an API key, a job or ``None`` (the system) become a label."""
     if is_user(actor):
         return {user_field: actor, label_field: ""}
@@ -27,7 +27,7 @@ def actor_columns(actor: Any, *, user_field: str = "actor", label_field: str = "
 def record_event(
     ticket: Ticket,
     kind: str,
-    actor: Any,
+    actor: Actor,
     *,
     from_status: str = "",
     to_status: str = "",

@@ -174,7 +174,7 @@ class Ticket(AuditedModel):
     subject_id = models.CharField(_("about (id)"), max_length=64, blank=True)
     subject = GenericForeignKey("subject_type", "subject_id")
 
-    objects: ClassVar[TicketManager] = TicketManager()  # type: ignore[assignment,misc]
+    objects: ClassVar[TicketManager] = TicketManager()
 
     class Meta:
         ordering = ["-created_at", "-id"]

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from portal.audit.actions import record_change, save_audited
 from portal.audit.models import ChangeRecord
+from portal.core.types import Actor
 from portal.tenancy.models import Membership, Tenant
 from portal.tickets import sla
 from portal.tickets.attachments import check_upload
@@ -95,7 +96,7 @@ def _validate(ticket: Ticket) -> None:
 
 def create_ticket(
     tenant: Tenant,
-    actor: Any,
+    actor: Actor,
     *,
     title: str,
     now: datetime | None = None,
@@ -126,7 +127,7 @@ def create_ticket(
     return ticket
 
 
-def create_child_tickets(parent: Ticket, orgs: Iterable[Any], actor: Any) -> list[Ticket]:
+def create_child_tickets(parent: Ticket, orgs: Iterable[Any], actor: Actor) -> list[Ticket]:
     """A joint visit: one task per member organisation, each a child of ``parent``.
 
     Organisations that already have an open child ticket of ``parent`` are skipped, so repeating
@@ -200,7 +201,7 @@ def _rule_for(ticket: Ticket, to_status: str, capabilities: frozenset[str] | Non
 def transition(
     ticket: Ticket,
     to_status: str,
-    actor: Any,
+    actor: Actor,
     note: str = "",
     public: bool = True,
     *,
@@ -265,12 +266,12 @@ def _assignment_note(ticket: Ticket) -> str:
     return _("Assigned to %(who)s.") % {"who": "、".join(names)} if names else _("Unassigned.")
 
 
-def assign(ticket: Ticket, actor: Any, *, user: Any = None, org: Any = None) -> Ticket:
+def assign(ticket: Ticket, actor: Actor, *, user: Any = None, org: Any = None) -> Ticket:
     """Give the ticket to a person and/or a member organisation (``None`` clears that side)."""
     return update_ticket(ticket, actor, {"assignee_user": user, "assignee_org": org})
 
 
-def update_ticket(ticket: Ticket, actor: Any, changes: Mapping[str, Any]) -> Ticket:
+def update_ticket(ticket: Ticket, actor: Actor, changes: Mapping[str, Any]) -> Ticket:
     """Apply an edit. A new priority recomputes both due times from the creation time, unless the
     same edit sets ``due_at`` itself. Returns the saved ticket (a fresh instance)."""
     unknown = set(changes) - EDITABLE_FIELDS
@@ -300,7 +301,7 @@ def field_label(name: str) -> str:
     return str(getattr(Ticket._meta.get_field(name), "verbose_name", name))
 
 
-def _record_edit_events(ticket: Ticket, actor: Any, changed: list[str], old_priority: str) -> None:
+def _record_edit_events(ticket: Ticket, actor: Actor, changed: list[str], old_priority: str) -> None:
     if any(name in changed for name in _ASSIGNMENT_FIELDS):
         record_event(ticket, TicketEvent.Kind.ASSIGNED, actor, note=_assignment_note(ticket))
     others = [name for name in changed if name not in _ASSIGNMENT_FIELDS and name != "acknowledge_due_at"]

@@ -17,6 +17,7 @@ from django.views.generic import CreateView, DetailView, ListView, UpdateView, V
 from portal.audit.actions import record_personal_read
 from portal.audit.masking import mask
 from portal.audit.models import PersonalDataAccess
+from portal.core.types import PortalRequest
 from portal.core.views import TenantObjectMixin, TenantRequiredMixin
 from portal.jobs.runner import enqueue
 from portal.tenancy.roles import Capability
@@ -35,7 +36,7 @@ from portal.tickets.models import Attachment, Ticket
 EXPORT_FORMATS = ("csv", "xlsx")
 
 
-class TicketListView(TenantObjectMixin, ListView):  # type: ignore[type-arg]
+class TicketListView(TenantObjectMixin, ListView):
     model = Ticket
     paginate_by = 25
     template_name = "tickets/ticket_list.html"
@@ -57,7 +58,7 @@ class TicketListView(TenantObjectMixin, ListView):  # type: ignore[type-arg]
         return context
 
 
-class TicketCreateView(TenantObjectMixin, CreateView):  # type: ignore[type-arg]
+class TicketCreateView(TenantObjectMixin, CreateView):
     model = Ticket
     form_class = TicketCreateForm
     template_name = "tickets/ticket_form.html"
@@ -65,7 +66,7 @@ class TicketCreateView(TenantObjectMixin, CreateView):  # type: ignore[type-arg]
 
     def form_valid(self, form: Any) -> HttpResponse:
         try:
-            ticket = services.create_ticket(self.tenant, self.request.user, **form.cleaned_data)
+            ticket = services.create_ticket(self.tenant, self.user, **form.cleaned_data)
         except ValidationError as exc:
             form.add_error(None, exc)
             return self.form_invalid(form)
@@ -73,7 +74,7 @@ class TicketCreateView(TenantObjectMixin, CreateView):  # type: ignore[type-arg]
         return redirect(ticket)
 
 
-class TicketEditView(TenantObjectMixin, UpdateView):  # type: ignore[type-arg]
+class TicketEditView(TenantObjectMixin, UpdateView):
     model = Ticket
     form_class = TicketEditForm
     template_name = "tickets/ticket_form.html"
@@ -82,7 +83,7 @@ class TicketEditView(TenantObjectMixin, UpdateView):  # type: ignore[type-arg]
     def form_valid(self, form: Any) -> HttpResponse:
         changes = {name: form.cleaned_data[name] for name in form.changed_data}
         try:
-            ticket = services.update_ticket(self.object, self.request.user, changes)
+            ticket = services.update_ticket(self.object, self.user, changes)
         except ValidationError as exc:
             form.add_error(None, exc)
             return self.form_invalid(form)
@@ -93,7 +94,7 @@ class TicketEditView(TenantObjectMixin, UpdateView):  # type: ignore[type-arg]
 # --- the detail page and the actions posted from it ----------------------------------------------
 
 
-class TicketDetailView(TenantObjectMixin, DetailView):  # type: ignore[type-arg]
+class TicketDetailView(TenantObjectMixin, DetailView):
     model = Ticket
     template_name = "tickets/ticket_detail.html"
     object: Ticket
@@ -113,7 +114,7 @@ class TicketDetailView(TenantObjectMixin, DetailView):  # type: ignore[type-arg]
             Ticket,
             [self.object.pk] if shown else [],
             shown,
-            actor=self.request.user,
+            actor=self.user,
             channel=PersonalDataAccess.Channel.WEB,
             masked=not self.can(Capability.SEE_PERSONAL_DATA),
             path=self.request.get_full_path(),
@@ -135,7 +136,7 @@ class TicketDetailView(TenantObjectMixin, DetailView):  # type: ignore[type-arg]
         events = ticket.events.select_related("actor")
         return {
             "ticket": ticket,
-            "transitions": services.allowed_transitions(ticket, self.request.capabilities),  # type: ignore[attr-defined]
+            "transitions": services.allowed_transitions(ticket, self.capabilities),
             "transition_form": overrides.pop("transition_form", None) or TransitionForm(),
             "sla": ticket.sla_state,
             "events": events if staff else events.filter(public=True),
@@ -180,30 +181,30 @@ class _TicketActionView(TicketDetailView):
     required_capability = Capability.WORK_TICKETS
     http_method_names = ["post"]
 
-    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def post(self, request: PortalRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         self.object = self.get_object()
         return self.act(request)
 
-    def act(self, request: HttpRequest) -> HttpResponse:
+    def act(self, request: PortalRequest) -> HttpResponse:
         raise NotImplementedError
 
 
 class TicketTransitionView(_TicketActionView):
-    def act(self, request: HttpRequest) -> HttpResponse:
+    def act(self, request: PortalRequest) -> HttpResponse:
         form = TransitionForm(request.POST)
         if form.is_valid():
             try:
                 services.transition(
                     self.object,
                     form.cleaned_data["to_status"],
-                    request.user,
+                    self.user,
                     form.cleaned_data["note"],
                     public=form.cleaned_data["public"],
-                    capabilities=request.capabilities,  # type: ignore[attr-defined]
+                    capabilities=request.capabilities,
                 )
             except ValidationError as exc:
                 form.add_error(None, exc)  # a note error lands on the note field, the rest above the buttons
-        if request.htmx:  # type: ignore[attr-defined]
+        if request.htmx:
             # htmx swaps only 2xx answers; the fragment carries the error when there is one.
             panel = self.panel_context(transition_form=form if form.errors else None, oob=True)
             return render(request, "tickets/_status_panel.html", panel)
@@ -214,7 +215,7 @@ class TicketTransitionView(_TicketActionView):
 
 
 class TicketCommentView(_TicketActionView):
-    def act(self, request: HttpRequest) -> HttpResponse:
+    def act(self, request: PortalRequest) -> HttpResponse:
         form = CommentForm(request.POST)
         if form.is_valid():
             try:
@@ -230,7 +231,7 @@ class TicketCommentView(_TicketActionView):
 
 
 class TicketAttachmentUploadView(_TicketActionView):
-    def act(self, request: HttpRequest) -> HttpResponse:
+    def act(self, request: PortalRequest) -> HttpResponse:
         form = AttachmentForm(request.POST, request.FILES)
         if form.is_valid():
             try:
@@ -244,11 +245,11 @@ class TicketAttachmentUploadView(_TicketActionView):
 
 
 class TicketChildrenView(_TicketActionView):
-    def act(self, request: HttpRequest) -> HttpResponse:
+    def act(self, request: PortalRequest) -> HttpResponse:
         form = ChildTicketsForm(request.POST, tenant=self.tenant)
         if form.is_valid():
             try:
-                created = services.create_child_tickets(self.object, form.cleaned_data["organisations"], request.user)
+                created = services.create_child_tickets(self.object, form.cleaned_data["organisations"], self.user)
             except ValidationError as exc:
                 form.add_error(None, exc.messages)
         if form.errors:
@@ -262,7 +263,7 @@ class AttachmentDownloadView(TenantRequiredMixin, View):
 
     url_objects = {"pk": Ticket, "attachment_pk": Attachment}
 
-    def get(self, request: HttpRequest, pk: int, attachment_pk: int) -> FileResponse:
+    def get(self, request: PortalRequest, pk: int, attachment_pk: int) -> FileResponse:
         attachment = get_object_or_404(
             Attachment.objects.for_tenant(self.tenant).filter(ticket_id=pk), pk=attachment_pk
         )
@@ -279,7 +280,7 @@ class TicketExportView(TenantRequiredMixin, View):
 
     required_capability = Capability.RUN_JOBS
 
-    def post(self, request: HttpRequest) -> HttpResponse:
+    def post(self, request: PortalRequest) -> HttpResponse:
         filterset = TicketFilterSet(request.POST, queryset=Ticket.objects.none(), request=request)
         fmt = request.POST.get("format", "csv")
         if not filterset.is_valid() or fmt not in EXPORT_FORMATS:
@@ -295,6 +296,6 @@ class TicketExportView(TenantRequiredMixin, View):
                 format=fmt,
                 language=get_language(),
             )
-        if request.htmx:  # type: ignore[attr-defined]
+        if request.htmx:
             return render(request, "jobs/_progress.html", {"object": run})
         return redirect("jobs:detail", run.pk)

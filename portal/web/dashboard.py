@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Count
-from django.http import HttpRequest
 from django.utils import timezone
 
+from portal.core.types import PortalRequest
 from portal.indicators.registry import compute
 from portal.indicators.scope import figure_tenants
 from portal.jobs.models import JobRun
@@ -17,8 +17,8 @@ from portal.tickets.models import Ticket
 from portal.tickets.workflow import Status
 
 
-def dashboard_context(request: HttpRequest, tenant: Tenant) -> dict[str, Any]:
-    tenants = figure_tenants(tenant, request.capabilities)  # type: ignore[attr-defined]
+def dashboard_context(request: PortalRequest, tenant: Tenant) -> dict[str, Any]:
+    tenants = figure_tenants(tenant, request.capabilities)
     tickets = Ticket.objects.for_tenant(tenant)
     status_counts = dict(tickets.values_list("status").annotate(n=Count("id")).order_by())
     status_rows = [(value, label, status_counts.get(value, 0)) for value, label in Status.choices]

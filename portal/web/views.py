@@ -6,13 +6,14 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
+from portal.core.types import PortalRequest
 from portal.core.views import TenantRequiredMixin
 from portal.tenancy.middleware import SESSION_KEY
 from portal.web.dashboard import dashboard_context
@@ -23,15 +24,15 @@ class DashboardView(TenantRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        context.update(dashboard_context(self.request, self.tenant))
+        context.update(dashboard_context(self.portal_request, self.tenant))
         return context
 
 
 @login_required
 @require_POST
-def switch_tenant(request: HttpRequest) -> HttpResponse:
+def switch_tenant(request: PortalRequest) -> HttpResponse:
     slug = request.POST.get("tenant", "")
-    access = request.tenant_access  # type: ignore[attr-defined]
+    access = request.tenant_access
     tenant = next((t for t in access.tenants if t.slug == slug), None)
     if tenant is None:
         raise Http404(_("No such tenant."))

@@ -87,7 +87,7 @@ def test_services_lists_the_jurisdictions_types(client: Client, alliance: Allian
         assert root.tag == "services"
         codes = sorted(s.findtext("service_code") for s in root.findall("service"))
         assert codes == ["gas-leak", "power-outage", "telecom-cable", "water-outage"]
-        assert root.find("service[service_code='gas-leak']/metadata").text == "false"  # type: ignore[union-attr]
+        assert root.find("service[service_code='gas-leak']/metadata").text == "false"
 
 
 @pytest.mark.parametrize("fmt", ["json", "xml"])

@@ -77,7 +77,7 @@ def test_a_good_list_enrols_every_row_with_its_grid_and_meters(care: Care) -> No
     assert (result.ok, result.created) == (True, 1)
     subject = CareSubject.objects.for_tenant(care.world.binhai).get(name="孙桂芝")
     assert subject.grid.name == "第三网格"
-    assert subject.grid.parent.name == "金江社区"  # type: ignore[union-attr]
+    assert subject.grid.parent.name == "金江社区"
     assert list(subject.meters.values_list("meter_no", flat=True)) == ["M7"]
 
 

@@ -132,7 +132,11 @@ def test_the_hour_weekday_heat_map_draws_hour_weekday_value_cells_and_tables_a_r
     assert chart.option["xAxis"]["data"][8] == "08:00"
     assert chart.option["visualMap"]["max"] == 2.0
     monday = chart.table.rows[0]
-    assert (monday[0], monday[1 + 8], sum(v for v in monday[1:] if v)) == ("Monday", 2.0, 2.0)
+    assert (monday[0], monday[1 + 8], sum(float(v) for v in monday[1:] if isinstance(v, int | float) and v)) == (
+        "Monday",
+        2.0,
+        2.0,
+    )
     assert len(chart.table.columns) == 1 + 24
 
 

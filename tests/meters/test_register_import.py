@@ -13,6 +13,7 @@ from openpyxl import Workbook
 
 from portal.meters.imports.columns import REGISTER_SPECS
 from portal.meters.imports.parsing import parse
+from portal.meters.imports.pipeline import silent
 from portal.meters.imports.register import validate_meters, write_meters
 from portal.meters.imports.register.write import _write_meters_orm
 from portal.meters.models import Feeder, ImportBatch, Meter, MeterMove, TransformerArea, Village
@@ -217,12 +218,10 @@ def test_the_embedded_orm_path_writes_what_the_postgresql_path_writes(world: Wor
         return list(rows.values_list("meter_no", "area__code", "customer_name", "latitude"))
 
     with transaction.atomic():
-        counts_pg = write_meters(world.binhai, checked, batch, dt.date(2024, 3, 1), lambda _p, _m: None)
+        counts_pg = write_meters(world.binhai, checked, batch, dt.date(2024, 3, 1), silent)
         after_pg = snapshot()
         transaction.set_rollback(True)
-    counts_orm = _write_meters_orm(
-        world.binhai, *_meter_rows(world, checked), batch, dt.date(2024, 3, 1), lambda _p, _m: None
-    )
+    counts_orm = _write_meters_orm(world.binhai, *_meter_rows(world, checked), batch, dt.date(2024, 3, 1), silent)
     # M1 moved and M2 renamed: two updates, one move; M3 new.
     assert (counts_pg.created, counts_pg.updated, counts_pg.moved) == (1, 2, 1)
     assert counts_orm == counts_pg

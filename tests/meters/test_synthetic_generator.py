@@ -60,7 +60,8 @@ def test_care_events_multiply_exactly_the_labelled_days() -> None:
         np.array([0.1, 3.0], dtype=np.float32),
     )
     apply_care_events(x, events)
-    np.testing.assert_allclose(x, [[1, 0.1, 0.1, 1, 1, 1], [1, 1, 1, 1, 3, 1]], rtol=1e-6)
+    expected = np.array([[1, 0.1, 0.1, 1, 1, 1], [1, 1, 1, 1, 3, 1]], dtype=np.float64)
+    np.testing.assert_allclose(x.astype(np.float64), expected, rtol=1e-6)
 
 
 def test_the_same_seed_gives_identical_arrays(data: SyntheticData) -> None:

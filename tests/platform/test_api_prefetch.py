@@ -56,7 +56,7 @@ def test_the_relations_follow_from_the_serializers_fields(
     assert (found.select, found.prefetch) == (select, prefetch)
 
 
-class NeedWithOrganisation(serializers.ModelSerializer):  # type: ignore[type-arg]
+class NeedWithOrganisation(serializers.ModelSerializer):
     organisation_name = serializers.CharField(source="organisation.name")
 
     class Meta:
@@ -64,7 +64,7 @@ class NeedWithOrganisation(serializers.ModelSerializer):  # type: ignore[type-ar
         fields = ["id", "organisation_name"]
 
 
-class OrganisationWithNeeds(serializers.ModelSerializer):  # type: ignore[type-arg]
+class OrganisationWithNeeds(serializers.ModelSerializer):
     needs = NeedWithOrganisation(many=True)
 
     class Meta:

@@ -25,7 +25,7 @@ PROXY = "10.0.0.5"  # the portal's own TLS proxy, as the web process sees it
 
 def address(settings: Any, trusted: int, forwarded: str | None) -> str:
     settings.TRUSTED_PROXY_COUNT = trusted
-    extra = {"HTTP_X_FORWARDED_FOR": forwarded} if forwarded is not None else {}
+    extra: dict[str, Any] = {"HTTP_X_FORWARDED_FOR": forwarded} if forwarded is not None else {}
     return client_address(RequestFactory().get("/", REMOTE_ADDR=PROXY, **extra))
 
 
@@ -71,7 +71,7 @@ def behind_one_proxy(settings: Any) -> None:
     settings.TRUSTED_PROXY_COUNT = 1
 
 
-def forwarded_for(client_ip: str, spoofed: str) -> dict[str, str]:
+def forwarded_for(client_ip: str, spoofed: str) -> dict[str, Any]:  # extra WSGI environ for the test client
     """What the proxy passes on: the client's own header, with the address it saw appended."""
     return {"REMOTE_ADDR": PROXY, "HTTP_X_FORWARDED_FOR": f"{spoofed}, {client_ip}"}
 

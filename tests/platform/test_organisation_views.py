@@ -3,7 +3,7 @@ sees their organisation's rows only, and another organisation's row is not found
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from django.http import Http404, HttpRequest, HttpResponse
@@ -11,6 +11,7 @@ from django.test import RequestFactory
 from django.views.generic import DetailView
 
 from portal.core.organisation_views import OrganisationScopedMixin
+from portal.core.types import PortalRequest
 from portal.stakeholders.models import Need, Organisation
 from portal.tenancy.members import add_organisation_member
 from portal.tenancy.middleware import access_for, activate
@@ -19,7 +20,7 @@ from portal.tenancy.scoping import strict_scope
 from tests.personas import World, make_user
 
 
-class NeedPage(OrganisationScopedMixin, DetailView):  # type: ignore[type-arg]
+class NeedPage(OrganisationScopedMixin, DetailView):
     """An organisation's need (诉求): a stand-in for a programme's operator- or supplier-owned rows."""
 
     model = Need
@@ -44,7 +45,7 @@ def needs(world: World) -> dict[str, Need]:
 
 
 def _request(user: Any) -> HttpRequest:
-    request = RequestFactory().get("/")
+    request = cast(PortalRequest, RequestFactory().get("/"))
     request.user = user
     access = access_for(user)
     activate(request, access.tenants[0], access)

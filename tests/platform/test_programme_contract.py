@@ -19,6 +19,7 @@ from portal.core.contract import BeatEntry, Navigation, ProgrammeApp, PublicRout
 from portal.core.discovery import beat_schedule, check_declaration, discover_programmes, setting_values
 from portal.env import SettingError
 from portal.tenancy.models import TenantProgramme
+from portal.tenancy.roles import Role
 from tests.personas import World, make_user
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -161,7 +162,7 @@ def test_the_menu_offers_a_unit_only_the_programmes_it_runs(alice_client: Client
 
 
 def test_a_relative_is_offered_the_person_they_follow_and_nothing_else(world: World) -> None:
-    relative = make_user("daughter", world.binhai, "relative")
+    relative = make_user("daughter", world.binhai, Role.RELATIVE)
     client = Client()
     client.force_login(relative)
     response = client.get(reverse("careband:mine"))

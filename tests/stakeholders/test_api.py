@@ -265,7 +265,7 @@ class TestMeetingEndpoint(EndpointContract):
             held_at=timezone.make_aware(dt.datetime(2021, 5, 6, 9, 30)),
         )
         attendee = person(tenant, n)
-        meeting.organisations.set([attendee.organisation])  # type: ignore[list-item]
+        meeting.organisations.set([attendee.organisation])
         meeting.attendees.set([attendee])
         Decision.objects.create(tenant=tenant, meeting=meeting, text="建立联盟微信群")
         return meeting

@@ -46,11 +46,11 @@ def screened(world: World, tmp_path: Path) -> World:
 
 
 def top_suspect(world: World) -> Suspect:
-    return Suspect.objects.for_tenant(world.binhai).order_by("rank_in_tenant").first()  # type: ignore[return-value]
+    return Suspect.objects.for_tenant(world.binhai).order_by("rank_in_tenant").first()
 
 
 def flagged_period(world: World) -> AreaPeriod:
-    return AreaPeriod.objects.for_tenant(world.binhai).filter(flagged=True).order_by("-suspicion").first()  # type: ignore[return-value]
+    return AreaPeriod.objects.for_tenant(world.binhai).filter(flagged=True).order_by("-suspicion").first()
 
 
 @pytest.fixture

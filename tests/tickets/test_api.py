@@ -204,6 +204,8 @@ def test_bob_patches_the_priority_and_the_due_times_follow(bob_api: APIClient, a
     assert response.status_code == 200
     alice_ticket.refresh_from_db()
     # Urgent by the code defaults: 15 minutes and 4 hours from creation.
+    assert alice_ticket.acknowledge_due_at is not None
+    assert alice_ticket.due_at is not None
     assert alice_ticket.acknowledge_due_at - alice_ticket.created_at == timedelta(minutes=15)
     assert alice_ticket.due_at - alice_ticket.created_at == timedelta(hours=4)
     assert [e["kind"] for e in response.json()["events"]] == ["created", "updated"]
@@ -301,7 +303,7 @@ class TestTicketEndpoint(EndpointContract):
     def make_row(self, world: World, tenant: Tenant, n: int) -> Ticket:
         admin = world.alice if tenant == world.binhai else world.charlie
         org = Organisation.objects.create(tenant=tenant, name=f"新港街道{n}", kind=Organisation.Kind.GOVERNMENT)
-        values = {name: stored for name, (stored, _shown) in REQUESTER.items()}
+        values: dict[str, Any] = {name: stored for name, (stored, _shown) in REQUESTER.items()}
         return services.create_ticket(
             tenant, admin, title=f"工单{n}", assignee_user=admin, assignee_org=org, parent=None, **values
         )

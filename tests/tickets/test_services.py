@@ -55,11 +55,11 @@ def test_assigning_writes_an_event_and_an_audit_record(
 ) -> None:
     ticket = services.assign(alice_ticket, world.alice, user=world.bob, org=binhai_org)
     assert (ticket.assignee_user, ticket.assignee_org) == (world.bob, binhai_org)
-    assert ticket.events.last().note == "已分派给Bob、新港街道办事处。"
+    assert ticket.events.latest("created_at", "id").note == "已分派给Bob、新港街道办事处。"
     update = ChangeRecord.objects.filter(object_id=str(ticket.pk), action="update").get()
     assert (update.before["assignee_user_id"], update.after["assignee_user_id"]) == (None, world.bob.pk)
     services.assign(ticket, world.alice)
-    assert ticket.events.last().note == "已取消分派。"
+    assert ticket.events.latest("created_at", "id").note == "已取消分派。"
 
 
 def test_the_beat_task_queues_a_sweep_only_where_a_breach_waits(world: World) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -23,7 +24,7 @@ def _at(month: int, day: int, hour: int, minute: int) -> datetime:
     return datetime(2026, month, day, hour, minute, tzinfo=SH)
 
 
-def _ticket(world: World, **fields: object) -> Ticket:
+def _ticket(world: World, **fields: Any) -> Ticket:
     ticket = services.create_ticket(world.binhai, world.alice, title="路灯不亮", now=CREATED, **fields)
     # Start the clocks' window where the due times were counted from.
     Ticket.objects.filter(pk=ticket.pk).update(created_at=CREATED)

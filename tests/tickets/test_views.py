@@ -195,6 +195,7 @@ def test_bob_edits_the_ticket_and_assigns_an_organisation(
     assert response.status_code == 302
     alice_ticket.refresh_from_db()
     assert (alice_ticket.title, alice_ticket.assignee_org) == ("小区路灯不亮（已核实）", binhai_org)
+    assert alice_ticket.due_at is not None
     assert alice_ticket.due_at.isoformat() == "2026-12-01T10:00:00+00:00"
     kinds = list(alice_ticket.events.values_list("kind", flat=True))
     assert kinds == ["created", "assigned", "updated"]

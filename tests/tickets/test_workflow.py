@@ -57,7 +57,7 @@ def test_every_allowed_transition_moves_the_ticket_and_records_it(
     services.transition(ticket, target, world.alice, note="原因说明", now=NOW)
     ticket.refresh_from_db()
     assert ticket.status == target
-    event = ticket.events.last()
+    event = ticket.events.latest("created_at", "id")
     assert ticket.events.count() == events_before + 1
     assert (event.kind, event.from_status, event.to_status, event.note, event.actor) == (
         TicketEvent.Kind.STATUS,

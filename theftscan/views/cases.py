@@ -28,7 +28,7 @@ class OpenCaseView(TenantRequiredMixin, View):
 
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
         suspect = get_object_or_404(Suspect.objects.for_tenant(self.tenant), pk=pk)
-        case, created = services.open_case(suspect, request.user)
+        case, created = services.open_case(suspect, self.user)
         if created:
             messages.success(
                 request, _("Inspection {ref} opened with the evidence attached.").format(ref=case.ticket.reference)
@@ -93,14 +93,14 @@ class CaseView(TenantRequiredMixin, View):
             outcome = _calculate(calc_form)
             if outcome is None:
                 return render(request, "theftscan/case.html", self.context(case, calc_form=calc_form), status=400)
-            services.save_calculation(case, request.user, *outcome)
+            services.save_calculation(case, self.user, *outcome)
             messages.success(request, _("The calculation has been saved on the case."))
             return HttpResponseRedirect(reverse("theftscan:case", args=[case.pk]))
         form = ResultForm(request.POST, tenant=self.tenant)
         if not form.is_valid():
             return render(request, "theftscan/case.html", self.context(case, result_form=form), status=400)
         try:
-            services.record_result(case, request.user, **form.cleaned_data)
+            services.record_result(case, self.user, **form.cleaned_data)
         except ValidationError as error:
             form.add_error(None, error)
             return render(request, "theftscan/case.html", self.context(case, result_form=form), status=400)
@@ -143,6 +143,6 @@ class RulesView(TenantRequiredMixin, View):
         form = RulesForm(request.POST, instance=services.rules_for(self.tenant), tenant=self.tenant)
         if not form.is_valid():
             return render(request, "theftscan/rules.html", self.context(form), status=400)
-        save_audited(form.save(commit=False), request.user)
+        save_audited(form.save(commit=False), self.user)
         messages.success(request, _("The screening rules have been saved."))
         return HttpResponseRedirect(reverse("theftscan:rules"))

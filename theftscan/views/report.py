@@ -201,7 +201,7 @@ class AreaView(TenantRequiredMixin, View):
         problems = [d for d in days if d.status != DayStatus.OK]
         suspects = list(period.suspects.order_by("rank_in_area").prefetch_related("cases")) if period else []
         for s in suspects:
-            s.reason_lines = suspect_reasons(s.reasons, s.features)  # type: ignore[attr-defined]
+            s.reason_lines = suspect_reasons(s.reasons, s.features)
         return render(
             request,
             "theftscan/area.html",
@@ -231,7 +231,7 @@ class SuspectListView(TenantRequiredMixin, View):
         )
         rows = list(rows)
         for s in rows:
-            s.reason_lines = suspect_reasons(s.reasons, s.features)  # type: ignore[attr-defined]
+            s.reason_lines = suspect_reasons(s.reasons, s.features)
         return render(
             request, "theftscan/suspects.html", {"rows": rows, "window": window, "windows": windows(self.tenant)}
         )

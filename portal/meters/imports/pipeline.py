@@ -23,6 +23,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from portal.core.types import Actor, person
 from portal.jobs.messages import Progress
 from portal.meters import store
 from portal.meters.imports import register
@@ -59,7 +60,7 @@ def import_file(
     original_name: str,
     source: str,
     on_error: str = ImportBatch.OnError.KEEP_GOOD,
-    actor: Any = None,
+    actor: Actor = None,
     progress: Progress | None = None,
 ) -> ImportBatch:
     """Import one file synchronously and return its batch (whatever its final status)."""
@@ -96,7 +97,7 @@ def create_batch(
     original_name: str,
     source: str,
     on_error: str = ImportBatch.OnError.KEEP_GOOD,
-    actor: Any = None,
+    actor: Actor = None,
 ) -> ImportBatch:
     """A pending batch holding a copy of the original file (kept for as long as the batch)."""
     if dataset not in SPECS and dataset not in REGISTER_SPECS:
@@ -114,7 +115,7 @@ def create_batch(
         on_error=on_error,
         original_name=name,
         checksum=file_checksum(path),
-        created_by=actor if getattr(actor, "is_authenticated", False) else None,
+        created_by=person(actor),
     )
     with path.open("rb") as handle:
         batch.file.save(name, File(handle), save=False)

@@ -28,7 +28,7 @@ class AgreementListView(FilteredListView):
         return super().get_queryset().prefetch_related("parties")
 
 
-class AgreementDetailView(TenantObjectMixin, DetailView):  # type: ignore[type-arg]
+class AgreementDetailView(TenantObjectMixin, DetailView):
     model = Agreement
     template_name = "stakeholders/agreement_detail.html"
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views import View
 from django.views.generic import DetailView
 
+from portal.core.types import PortalRequest, tenant_of
 from portal.core.views import AuditedCreateView, AuditedUpdateView, FilteredListView, TenantObjectMixin
 from portal.stakeholders import selectors, services
 from portal.stakeholders.filters import MeetingFilter
@@ -41,12 +42,12 @@ def decisions_context(meeting: Meeting, *, can_manage: bool, form: DecisionForm 
     }
 
 
-def detail_context(request: HttpRequest, meeting: Meeting, form: DecisionForm | None = None) -> dict[str, Any]:
-    can_manage = Capability.MANAGE_RECORDS in request.capabilities  # type: ignore[attr-defined]
+def detail_context(request: PortalRequest, meeting: Meeting, form: DecisionForm | None = None) -> dict[str, Any]:
+    can_manage = Capability.MANAGE_RECORDS in request.capabilities
     context = decisions_context(meeting, can_manage=can_manage, form=form)
     context["object"] = meeting
     context["attendees"] = list(meeting.attendees.all())
-    tickets = selectors.follow_up_tickets(meeting, request.tenant)  # type: ignore[attr-defined]
+    tickets = selectors.follow_up_tickets(meeting, tenant_of(request))
     context["tickets_available"] = tickets is not None
     context["tickets"] = list(tickets) if tickets is not None else []
     context["follow_up_url"] = selectors.follow_up_create_url(meeting)
@@ -54,7 +55,7 @@ def detail_context(request: HttpRequest, meeting: Meeting, form: DecisionForm | 
     return context
 
 
-class MeetingDetailView(TenantObjectMixin, DetailView):  # type: ignore[type-arg]
+class MeetingDetailView(TenantObjectMixin, DetailView):
     model = Meeting
     template_name = "stakeholders/meeting_detail.html"
 
@@ -63,7 +64,7 @@ class MeetingDetailView(TenantObjectMixin, DetailView):  # type: ignore[type-arg
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        context.update(detail_context(self.request, self.object))
+        context.update(detail_context(self.portal_request, self.object))
         return context
 
 
@@ -88,14 +89,14 @@ class DecisionAddView(TenantObjectMixin, View):
     required_capability = Capability.MANAGE_RECORDS
     http_method_names = ["post"]
 
-    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+    def post(self, request: PortalRequest, pk: int) -> HttpResponse:
         meeting = get_object_or_404(meeting_queryset(self.tenant), pk=pk)
         form = DecisionForm(request.POST, tenant=self.tenant)
         valid = form.is_valid()
         if valid:
-            services.add_decision(meeting, request.user, text=form.cleaned_data["text"])
+            services.add_decision(meeting, self.user, text=form.cleaned_data["text"])
             meeting = get_object_or_404(meeting_queryset(self.tenant), pk=pk)  # the prefetched decisions changed
-        if request.htmx:  # type: ignore[attr-defined]
+        if request.htmx:
             # htmx swaps only 2xx answers, so errors come back as a 200 fragment.
             context = decisions_context(meeting, can_manage=True, form=None if valid else form)
             return render(request, "stakeholders/_decisions.html", context)

@@ -5,12 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import models
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views import View
 from django.views.generic import DetailView
 
+from portal.core.types import PortalRequest, tenant_of
 from portal.core.views import AuditedCreateView, AuditedUpdateView, FilteredListView, TenantObjectMixin
 from portal.stakeholders import selectors, services
 from portal.stakeholders.filters import OrganisationFilter
@@ -29,7 +30,7 @@ class OrganisationListView(FilteredListView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        log_page_read(self.request, context["object_list"], CONTACT_FIELDS)
+        log_page_read(self.portal_request, context["object_list"], CONTACT_FIELDS)
         return context
 
 
@@ -45,17 +46,15 @@ def analysis_context(organisation: Organisation, *, can_manage: bool, **forms: A
     }
 
 
-def detail_context(request: HttpRequest, organisation: Organisation, **forms: Any) -> dict[str, Any]:
+def detail_context(request: PortalRequest, organisation: Organisation, **forms: Any) -> dict[str, Any]:
     """Everything the organisation page shows; logs the personal data it shows."""
-    can_manage = Capability.MANAGE_RECORDS in request.capabilities  # type: ignore[attr-defined]
+    can_manage = Capability.MANAGE_RECORDS in request.capabilities
     context = analysis_context(organisation, can_manage=can_manage, **forms)
     context["object"] = organisation
     context["people"] = list(organisation.people.all())
     context["agreements"] = list(organisation.agreements.all())
     context["meetings"] = list(organisation.meetings.all())
-    context["activities"] = selectors.activities_of(organisation, request.tenant).select_related(  # type: ignore[attr-defined]
-        "organiser"
-    )
+    context["activities"] = selectors.activities_of(organisation, tenant_of(request)).select_related("organiser")
     log_detail_read(request, organisation)
     log_page_read(request, context["people"], ("name", "phone"))
     return context
@@ -68,7 +67,7 @@ def organisation_queryset(tenant: Any) -> Any:
     return Organisation.objects.for_tenant(tenant).prefetch_related(*ORGANISATION_DETAIL_RELATIONS)
 
 
-class OrganisationDetailView(TenantObjectMixin, DetailView):  # type: ignore[type-arg]
+class OrganisationDetailView(TenantObjectMixin, DetailView):
     model = Organisation
     template_name = "stakeholders/organisation_detail.html"
 
@@ -77,7 +76,7 @@ class OrganisationDetailView(TenantObjectMixin, DetailView):  # type: ignore[typ
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        context.update(detail_context(self.request, self.object))
+        context.update(detail_context(self.portal_request, self.object))
         return context
 
 
@@ -104,10 +103,10 @@ class AnalysisItemView(TenantObjectMixin, View):
     required_capability = Capability.MANAGE_RECORDS
     http_method_names = ["post"]
 
-    def respond(self, request: HttpRequest, organisation: Organisation, **forms: Any) -> HttpResponse:
+    def respond(self, request: PortalRequest, organisation: Organisation, **forms: Any) -> HttpResponse:
         """htmx gets the fragment (with any errors: htmx swaps only 2xx answers); a plain form post
         goes back to the page, or shows it again with the errors."""
-        if request.htmx:  # type: ignore[attr-defined]
+        if request.htmx:
             context = analysis_context(organisation, can_manage=True, **forms)
             return render(request, "stakeholders/_analysis.html", context)
         if forms:
@@ -117,42 +116,42 @@ class AnalysisItemView(TenantObjectMixin, View):
         return HttpResponseRedirect(f"{url}#analysis")
 
     def organisation(self, pk: int) -> Organisation:
-        return get_object_or_404(organisation_queryset(self.tenant), pk=pk)  # type: ignore[no-any-return]
+        return get_object_or_404(organisation_queryset(self.tenant), pk=pk)
 
 
 class NeedAddView(AnalysisItemView):
-    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+    def post(self, request: PortalRequest, pk: int) -> HttpResponse:
         organisation = self.organisation(pk)
         form = NeedForm(request.POST, tenant=self.tenant)
         if not form.is_valid():
             return self.respond(request, organisation, need_form=form)
-        services.add_need(organisation, request.user, **form.cleaned_data)
+        services.add_need(organisation, self.user, **form.cleaned_data)
         return self.respond(request, self.organisation(pk))  # fetched again: the prefetched rows changed
 
 
 class ResourceAddView(AnalysisItemView):
-    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+    def post(self, request: PortalRequest, pk: int) -> HttpResponse:
         organisation = self.organisation(pk)
         form = ResourceForm(request.POST, tenant=self.tenant)
         if not form.is_valid():
             return self.respond(request, organisation, resource_form=form)
-        services.add_resource(organisation, request.user, **form.cleaned_data)
+        services.add_resource(organisation, self.user, **form.cleaned_data)
         return self.respond(request, self.organisation(pk))  # fetched again: the prefetched rows changed
 
 
 class NeedRemoveView(AnalysisItemView):
     model = Need
 
-    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+    def post(self, request: PortalRequest, pk: int) -> HttpResponse:
         need = get_object_or_404(self.get_queryset().select_related("organisation"), pk=pk)
-        services.remove_need(need, request.user)
+        services.remove_need(need, self.user)
         return self.respond(request, self.organisation(need.organisation_id))
 
 
 class ResourceRemoveView(AnalysisItemView):
     model = Resource
 
-    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+    def post(self, request: PortalRequest, pk: int) -> HttpResponse:
         resource = get_object_or_404(self.get_queryset().select_related("organisation"), pk=pk)
-        services.remove_resource(resource, request.user)
+        services.remove_resource(resource, self.user)
         return self.respond(request, self.organisation(resource.organisation_id))

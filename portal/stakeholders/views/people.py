@@ -26,11 +26,11 @@ class PersonListView(FilteredListView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        log_page_read(self.request, context["object_list"], ("name", "phone"))
+        log_page_read(self.portal_request, context["object_list"], ("name", "phone"))
         return context
 
 
-class PersonDetailView(TenantObjectMixin, DetailView):  # type: ignore[type-arg]
+class PersonDetailView(TenantObjectMixin, DetailView):
     model = Person
     template_name = "stakeholders/person_detail.html"
 
@@ -40,7 +40,7 @@ class PersonDetailView(TenantObjectMixin, DetailView):  # type: ignore[type-arg]
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context["can_manage"] = self.can(Capability.MANAGE_RECORDS)
-        log_detail_read(self.request, self.object)
+        log_detail_read(self.portal_request, self.object)
         return context
 
 

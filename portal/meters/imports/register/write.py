@@ -240,7 +240,7 @@ def _write_meters_postgresql(
         # an earlier import's table may still be there.
         cursor.execute(f"DROP TABLE IF EXISTS {STAGE}")
         cursor.execute(STAGE_DDL)
-        with cursor.copy(f"COPY {STAGE} ({', '.join(table.column_names)}) FROM STDIN ({options})") as copy:  # type: ignore[attr-defined]
+        with cursor.copy(f"COPY {STAGE} ({', '.join(table.column_names)}) FROM STDIN ({options})") as copy:
             view = buffer.getbuffer()
             for start in range(0, len(view), 1 << 20):
                 copy.write(view[start : start + (1 << 20)])
