@@ -23,7 +23,7 @@ from careband.models import CareSubject, SubjectMeter
 from careband.services.areas import grid_path
 from careband.services.subjects import enrol
 from portal.core.types import Actor
-from portal.meters.imports.report import Problem, frame_of, render
+from portal.imports.report import Problem, frame_of, render
 from portal.tenancy.models import Tenant
 
 MAX_ROWS = 20_000

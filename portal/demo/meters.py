@@ -15,8 +15,9 @@ from pathlib import Path
 
 from django.conf import settings
 
+from portal.imports.report import file_checksum
 from portal.meters.generation import create_rows, file_format, import_generated, write_files
-from portal.meters.imports.pipeline import committed_twin, file_checksum
+from portal.meters.imports.pipeline import committed_twin
 from portal.meters.models import ImportBatch
 from portal.meters.synthetic import GeneratorConfig, generate
 from portal.tenancy.models import Tenant

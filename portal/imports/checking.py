@@ -18,8 +18,8 @@ from django.utils.translation import gettext as _
 from portal.imports.cells import CellError, cell_text, convert
 from portal.imports.context import Row
 from portal.imports.reading import ReadFile, SourceRow
+from portal.imports.report import Problem
 from portal.imports.spec import RecordImport
-from portal.meters.imports.report import Problem
 
 
 @dataclass

@@ -17,8 +17,8 @@ from django.utils.functional import Promise
 
 from portal.core.types import Actor
 from portal.imports.cells import cell_text
+from portal.imports.report import Problem
 from portal.imports.spec import RecordImport
-from portal.meters.imports.report import Problem
 
 if TYPE_CHECKING:
     from portal.imports.models import RecordImportBatch

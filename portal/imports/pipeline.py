@@ -29,11 +29,9 @@ from portal.imports.context import ImportContext
 from portal.imports.models import RecordImportBatch
 from portal.imports.reading import ReadFile, read_file
 from portal.imports.registry import find_import, get_import
+from portal.imports.report import FileRejected, Problem, file_checksum, frame_of, render
 from portal.imports.spec import RecordImport
 from portal.jobs.messages import Progress
-from portal.meters.imports.parsing import FileRejected
-from portal.meters.imports.pipeline import file_checksum
-from portal.meters.imports.report import Problem, frame_of, render
 from portal.tenancy.models import Tenant
 
 log = logging.getLogger(__name__)

@@ -23,10 +23,9 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from portal.imports.report import FileRejected, Problem, decode_text
+from portal.imports.report import normalise_header as normalise
 from portal.imports.spec import DeclarationError, RecordImport
-from portal.meters.imports.columns import normalise
-from portal.meters.imports.parsing import FileRejected
-from portal.meters.imports.report import Problem
 
 HEADER_SEARCH_ROWS = 10
 _ZIP = b"PK\x03\x04"
@@ -166,18 +165,6 @@ def read_file(path: Path, spec: RecordImport, *, max_rows: int) -> ReadFile:
     if magic == _OLE:
         raise FileRejected([Problem(None, "", "", _("This is an old Excel (.xls) file: save it as XLSX or CSV."))])
     return _split(_csv_rows(decode_text(path.read_bytes())), spec, max_rows)
-
-
-def decode_text(data: bytes) -> str:
-    """UTF-8 (with or without BOM), else GB18030 (a superset of GBK); anything else is refused."""
-    if b"\x00" in data:  # UTF-16 and binary files: not a CSV a person saved as asked
-        raise FileRejected([Problem(None, "", "", _("This is not a CSV text file or an XLSX workbook."))])
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise FileRejected([Problem(None, "", "", _("Wrong encoding: save the file as UTF-8 or GBK (GB18030) CSV."))])
 
 
 def _csv_rows(text: str) -> Iterator[tuple[int, list[str]]]:

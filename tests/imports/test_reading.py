@@ -167,11 +167,18 @@ def test_a_tab_separated_file_is_read(world: World, tmp_path: Path) -> None:
     )
 
 
+WRONG_ENCODING = "文件编码错误：请将文件另存为 UTF-8 或 GBK（GB18030）编码的 CSV。"
+
+
 @pytest.mark.parametrize(
     ("name", "content", "reason"),
     [
         ("logo.csv", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "这不是 CSV 文本文件，也不是 XLSX 工作簿。"),
-        ("utf16.csv", "名称,类型\n".encode("utf-16"), "这不是 CSV 文本文件，也不是 XLSX 工作簿。"),
+        (
+            "utf16.csv",
+            "名称,类型\n".encode("utf-16"),
+            "文件编码错误：请将文件另存为 UTF-8 或 GBK（GB18030）编码的 CSV。",
+        ),
         ("latin.csv", bytes(range(0x80, 0x100)), "文件编码错误：请将文件另存为 UTF-8 或 GBK（GB18030）编码的 CSV。"),
         ("old.csv", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1rest", "这是旧版 Excel（.xls）文件：请另存为 XLSX 或 CSV。"),
         ("broken.xlsx", b"PK\x03\x04not really a zip", "无法按 XLSX 工作簿读取该文件。"),

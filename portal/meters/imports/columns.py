@@ -6,11 +6,12 @@ A header is matched after trimming, lower-casing and dropping a unit in brackets
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+
+from portal.imports.report import normalise_header
 
 # canonical name -> every accepted header; the first is the Chinese name used in reports.
 ALIASES: dict[str, tuple[str, ...]] = {
@@ -41,7 +42,6 @@ ALIASES: dict[str, tuple[str, ...]] = {
 }
 
 _LOOKUP: dict[str, str] = {alias.lower(): name for name, aliases in ALIASES.items() for alias in aliases}
-_UNIT = re.compile(r"\s*[（(][^()（）]*[)）]\s*$")
 
 
 @dataclass(frozen=True)
@@ -125,9 +125,7 @@ SPECS: dict[str, DatasetSpec] = {
 }
 
 
-def normalise(header: object) -> str:
-    text = str(header if header is not None else "").replace("\ufeff", "").strip()
-    return _UNIT.sub("", text).strip().lower()
+normalise = normalise_header  # the one rule for every import (portal.imports.report)
 
 
 def canonical(header: object) -> str | None:

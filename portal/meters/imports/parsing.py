@@ -22,16 +22,8 @@ import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 from django.utils.translation import gettext as _
 
+from portal.imports.report import FileRejected, Problem, decode_text
 from portal.meters.imports.columns import DatasetSpec, RegisterSpec, canonical, chinese_name
-from portal.meters.imports.report import Problem
-
-
-class FileRejected(Exception):
-    """The file as a whole cannot be read (encoding, missing column, no rows)."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__("; ".join(p.reason for p in problems))
-        self.problems = problems
 
 
 @dataclass
@@ -88,19 +80,8 @@ def _map_headers(headers: Iterable[Any], spec: Spec) -> dict[str, tuple[int, str
 
 
 def _to_utf8(data: bytes) -> bytes:
-    """UTF-8 (with or without BOM) as is; otherwise GB18030 (a superset of GBK) re-encoded."""
-    try:
-        data.decode("utf-8")
-        text_bytes = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
-    except UnicodeDecodeError:
-        try:
-            text_bytes = data.decode("gb18030").encode("utf-8")
-        except UnicodeDecodeError:
-            text_bytes = b""
-            data = b"\x00"
-    if b"\x00" in data:  # UTF-16 and binary files decode as GB18030 but are not text
-        raise FileRejected([Problem(None, "", "", _("Wrong encoding: save the file as UTF-8 or GBK (GB18030) CSV."))])
-    return text_bytes
+    """The text as UTF-8 bytes for Arrow's reader (the decoding rule is the one of every import)."""
+    return decode_text(data).encode("utf-8")
 
 
 def _parse_csv(data: bytes, spec: Spec) -> ParsedFile:

@@ -10,7 +10,6 @@ does not know; a crash in between is settled by ``reconcile`` at the next import
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from pathlib import Path
 from typing import Any
@@ -24,13 +23,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from portal.core.types import Actor, person
+from portal.imports.report import FileRejected, file_checksum, frame_of, render
 from portal.jobs.messages import Progress
 from portal.meters import store
 from portal.meters.imports import register
 from portal.meters.imports.columns import REGISTER_SPECS, SPECS, DatasetSpec
-from portal.meters.imports.parsing import FileRejected, parse
+from portal.meters.imports.parsing import parse
 from portal.meters.imports.reconcile import reconcile
-from portal.meters.imports.report import frame_of, render
 from portal.meters.imports.validation import Validated, validate
 from portal.meters.models import ImportBatch, Meter, TransformerArea
 from portal.meters.store.write import first_and_last_day
@@ -68,14 +67,6 @@ def import_file(
         tenant, dataset, source_path, original_name=original_name, source=source, on_error=on_error, actor=actor
     )
     return run_import(batch, progress=progress)
-
-
-def file_checksum(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def committed_twin(tenant: Tenant, dataset: str, checksum: str, *, exclude_pk: int | None = None) -> ImportBatch | None:

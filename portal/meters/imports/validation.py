@@ -15,9 +15,9 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from django.utils.translation import gettext as _
 
+from portal.imports.report import frame_of
 from portal.meters.imports.columns import DatasetSpec
 from portal.meters.imports.parsing import ParsedFile
-from portal.meters.imports.report import frame_of
 from portal.meters.store import Readings
 
 DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%Y%m%d", "%Y年%m月%d日", "%Y.%m.%d")
